@@ -1,0 +1,382 @@
+package org.hotcore.explorer.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Deletes a whole subtree bottom-up in bounded batches.
+ *
+ * <p>A depth-first walk with an explicit stack collects entities whose children are all gone or in the same batch,
+ * children before parents. Each batch is one transaction: it WATCHes the {@code c:}, {@code p:}, {@code w:} and
+ * {@code e:} keys of its entities, checks after the WATCH that every children set holds exactly the children the
+ * batch deletes, then removes the entities with their index entries and GEO memberships. So the stored tree is valid
+ * after every committed batch, and a child created concurrently under a node of the batch aborts it; the walk then
+ * starts again from the top of what is left. Memory grows with the depth of the tree and the batch size, not with
+ * the size of the subtree.
+ */
+public final class CascadeDelete {
+
+    private static final Logger log = LoggerFactory.getLogger(CascadeDelete.class);
+
+    /** Children read per SSCAN call while walking. */
+    private static final int SCAN_COUNT = 500;
+
+    /**
+     * Limits of one run.
+     *
+     * @param maxBatchEntities the most entities one transaction deletes
+     * @param maxConflicts how many aborted batches in a row end the run with a {@link ConflictException}
+     */
+    public record Options(int maxBatchEntities, int maxConflicts) {
+        public static final Options DEFAULT = new Options(1_000, 100);
+
+        public Options {
+            if (maxBatchEntities < 1 || maxConflicts < 0) {
+                throw new IllegalArgumentException("invalid cascade options: batch size must be 1 or more and conflicts"
+                        + " 0 or more");
+            }
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param deleted entities removed
+     * @param total entities counted in the subtree before the first batch
+     * @param batches transactions committed
+     * @param cancelled true when the run stopped early because it was cancelled
+     */
+    public record Result(long deleted, long total, int batches, boolean cancelled) {
+    }
+
+    private final HotcoreStore store;
+    private final String target;
+    private final Options options;
+
+    CascadeDelete(HotcoreStore store, String target, Options options) {
+        this.store = store;
+        this.target = target;
+        this.options = options;
+    }
+
+    /** A node of the walk. */
+    private static final class Frame {
+        final String id;
+        final String parentId;
+        final long fields;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        boolean scanned;
+
+        Frame(String id, String parentId, long fields, boolean scanned) {
+            this.id = id;
+            this.parentId = parentId;
+            this.fields = fields;
+            this.scanned = scanned;
+        }
+    }
+
+    /** An entity chosen for the batch. */
+    private record Planned(String id, String parentId, long fields) {
+    }
+
+    private enum Outcome { COMMITTED, CONFLICT }
+
+    Result run(Progress progress, Cancellation cancellation) {
+        CommandGuard guard = store.guard();
+        boolean targetIsEntity = store.isEntity(target);
+        String targetParent = targetIsEntity ? store.parentOf(target) : null;
+        long total = store.countSubtree(target, Progress.NONE, cancellation);
+        log.info("Cascade delete of {} started: {} entities", target, total);
+        progress.update(0, total);
+
+        long deleted = 0;
+        int batches = 0;
+        int conflicts = 0;
+        Deque<Frame> stack = newStack(targetIsEntity, targetParent);
+        // The check before each batch pipelines 4 reads per entity, which must fit under the limit too.
+        int entityBudget = Math.max(1, Math.min(options.maxBatchEntities(), guard.limit() / 4 - 1));
+        // Room for the verification reads (4 per entity) and the removal commands (fields + 3 per entity).
+        int commandBudget = Math.max(8, guard.limit() - 8);
+
+        while (true) {
+            if (cancellation.isCancelled()) {
+                log.info("Cascade delete of {} cancelled after {} of {} entities", target, deleted, total);
+                return new Result(deleted, Math.max(total, deleted), batches, true);
+            }
+            List<Planned> batch;
+            Outcome outcome;
+            int committedCount;
+            try (Jedis jedis = store.connection().borrow()) {
+                batch = plan(jedis, stack, entityBudget, commandBudget);
+                if (batch.isEmpty()) {
+                    if (stack.isEmpty()) {
+                        break;
+                    }
+                    // The top of the stack is an entity too large for one batch: remove some of its fields first.
+                    removeFieldChunk(stack.peek().id);
+                    Frame big = stack.pop();
+                    stack.push(new Frame(big.id, big.parentId, store.read("count fields",
+                            j -> j.hlen(Keys.entity(big.id))), true));
+                    continue;
+                }
+                int[] removed = new int[1];
+                outcome = commit(jedis, batch, removed);
+                committedCount = removed[0];
+            } catch (JedisConnectionException e) {
+                throw store.connection().unavailable(e);
+            } catch (JedisDataException e) {
+                throw Reads.translate(e, "cascade delete of " + target);
+            }
+            if (outcome == Outcome.COMMITTED) {
+                deleted += committedCount;
+                batches++;
+                conflicts = 0;
+                progress.update(deleted, Math.max(total, deleted));
+            } else {
+                conflicts++;
+                if (conflicts > options.maxConflicts()) {
+                    throw new ConflictException("cascade delete of " + target, conflicts);
+                }
+                guard.retry();
+                log.debug("Cascade delete of {}: batch aborted by a concurrent write, walking again", target);
+                stack = newStack(store.isEntity(target), targetParent);
+            }
+        }
+        log.info("Cascade delete of {} finished: {} entities in {} batches", target, deleted, batches);
+        return new Result(deleted, Math.max(total, deleted), batches, false);
+    }
+
+    private Deque<Frame> newStack(boolean targetIsEntity, String targetParent) {
+        Deque<Frame> stack = new ArrayDeque<>();
+        long fields = targetIsEntity ? store.read("count fields", j -> j.hlen(Keys.entity(target))) : 0;
+        if (targetIsEntity || store.childCount(target) > 0) {
+            stack.push(new Frame(target, targetParent, fields, false));
+        }
+        return stack;
+    }
+
+    /**
+     * Walks from the top of the stack until the batch is full. An entity joins the batch when popped, that is after
+     * all its children have joined it or were deleted by earlier batches.
+     */
+    private List<Planned> plan(Jedis jedis, Deque<Frame> stack, int entityBudget, int commandBudget) {
+        CommandGuard guard = store.guard();
+        List<Planned> batch = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
+        Set<String> onStack = new HashSet<>();
+        for (Frame frame : stack) {
+            onStack.add(frame.id);
+        }
+        long commands = 0;
+        ScanParams params = new ScanParams().count(SCAN_COUNT);
+        while (!stack.isEmpty() && batch.size() < entityBudget) {
+            Frame frame = stack.peek();
+            if (frame.scanned) {
+                boolean isTargetTopLevel = frame.id.equals(target) && frame.fields == 0 && frame.parentId == null;
+                if (isTargetTopLevel) {
+                    stack.pop();
+                    onStack.remove(frame.id);
+                    continue;
+                }
+                long cost = costOf(frame.fields);
+                if (cost > commandBudget / 2) {
+                    // Too large for any batch; handled alone once the batch before it is committed.
+                    return batch;
+                }
+                if (commands + cost > commandBudget) {
+                    return batch;
+                }
+                stack.pop();
+                onStack.remove(frame.id);
+                batch.add(new Planned(frame.id, frame.parentId, frame.fields));
+                inBatch.add(frame.id);
+                commands += cost;
+                continue;
+            }
+
+            ScanResult<String> page = jedis.sscan("c:" + frame.id, frame.cursor, params);
+            guard.countSingle();
+            frame.cursor = page.getCursor();
+            frame.scanned = "0".equals(frame.cursor);
+            List<String> members = new ArrayList<>();
+            for (String member : page.getResult()) {
+                if (!inBatch.contains(member)) {
+                    members.add(member);
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            List<Response<Long>> childCounts = new ArrayList<>(members.size());
+            List<Response<Long>> fieldCounts = new ArrayList<>(members.size());
+            try (CommandBatch pipeline = guard.pipeline(jedis, "cascade delete (walk)")) {
+                for (String member : members) {
+                    childCounts.add(pipeline.queue(p -> p.scard(Keys.children(member))));
+                    fieldCounts.add(pipeline.queue(p -> p.hlen(Keys.entity(member))));
+                }
+                pipeline.sync();
+            }
+            for (int i = 0; i < members.size(); i++) {
+                String member = members.get(i);
+                if (!onStack.add(member)) {
+                    // SSCAN can return a member twice; a member that is its own ancestor is a cycle.
+                    if (isAncestorOnStack(stack, member, frame)) {
+                        throw new CorruptDataException("the children sets below '" + target + "' form a cycle"
+                                + " through '" + member + "'; nothing more was deleted. Repair the parent pointers"
+                                + " first, then delete again");
+                    }
+                    continue;
+                }
+                stack.push(new Frame(member, frame.id, fieldCounts.get(i).get(), childCounts.get(i).get() == 0));
+            }
+        }
+        return batch;
+    }
+
+    /** Tells whether {@code member} is on the stack as something other than a pending child of {@code current}. */
+    private static boolean isAncestorOnStack(Deque<Frame> stack, String member, Frame current) {
+        for (Frame frame : stack) {
+            if (frame.id.equals(member)) {
+                return !current.id.equals(frame.parentId);
+            }
+        }
+        return false;
+    }
+
+    private static long costOf(long fields) {
+        return fields + 3 + 4;
+    }
+
+    /**
+     * WATCHes the batch's keys, checks the stored state it was planned on, and deletes it in one MULTI/EXEC.
+     * Returns CONFLICT, with nothing written, when the check fails or EXEC is aborted.
+     */
+    private Outcome commit(Jedis jedis, List<Planned> batch, int[] removed) {
+        CommandGuard guard = store.guard();
+        List<byte[]> watched = new ArrayList<>(batch.size() * 4);
+        Map<String, Integer> childrenInBatch = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Planned planned : batch) {
+            watched.add(Keys.children(planned.id()));
+            watched.add(Keys.parent(planned.id()));
+            watched.add(Keys.lock(planned.id()));
+            watched.add(Keys.entity(planned.id()));
+            ids.add(planned.id());
+            if (planned.parentId() != null) {
+                childrenInBatch.merge(planned.parentId(), 1, Integer::sum);
+            }
+        }
+        boolean clean = false;
+        CommandBatch transaction = null;
+        try {
+            jedis.watch(watched.toArray(byte[][]::new));
+            guard.countSingle();
+
+            List<Response<Long>> childCounts = new ArrayList<>(batch.size());
+            List<Response<byte[]>> parents = new ArrayList<>(batch.size());
+            List<Response<Map<byte[], byte[]>>> hashes = new ArrayList<>(batch.size());
+            List<Response<Boolean>> listed = new ArrayList<>(batch.size());
+            try (CommandBatch pipeline = guard.pipeline(jedis, "cascade delete (check)")) {
+                for (Planned planned : batch) {
+                    byte[] member = planned.id().getBytes(StandardCharsets.UTF_8);
+                    childCounts.add(pipeline.queue(p -> p.scard(Keys.children(planned.id()))));
+                    parents.add(pipeline.queue(p -> p.get(Keys.parent(planned.id()))));
+                    hashes.add(pipeline.queue(p -> p.hgetAll(Keys.entity(planned.id()))));
+                    listed.add(planned.parentId() == null ? null
+                            : pipeline.queue(p -> p.sismember(Keys.children(planned.parentId()), member)));
+                }
+                pipeline.sync();
+            }
+
+            List<Planned> toDelete = new ArrayList<>(batch.size());
+            List<Map<Bytes, Bytes>> attributes = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Planned planned = batch.get(i);
+                byte[] storedParent = parents.get(i).get();
+                String parent = storedParent == null ? null : new String(storedParent, StandardCharsets.UTF_8);
+                Map<byte[], byte[]> hash = hashes.get(i).get();
+                boolean isListed = listed.get(i) == null || listed.get(i).get();
+                if (hash.isEmpty() && parent == null && !isListed) {
+                    // Already gone: deleted by an earlier batch and returned again by SSCAN.
+                    childrenInBatch.computeIfPresent(planned.parentId(), (k, n) -> n - 1);
+                    continue;
+                }
+                boolean brokenReference = hash.isEmpty() && parent == null;
+                if (!brokenReference && !Objects.equals(parent, planned.parentId())) {
+                    log.debug("Cascade delete: parent of {} is {} now, planned {}", planned.id(), parent,
+                            planned.parentId());
+                    return Outcome.CONFLICT;
+                }
+                if (childCounts.get(i).get() != childrenInBatch.getOrDefault(planned.id(), 0).longValue()) {
+                    log.debug("Cascade delete: children of {} changed", planned.id());
+                    return Outcome.CONFLICT;
+                }
+                Map<Bytes, Bytes> values = new LinkedHashMap<>();
+                hash.forEach((k, v) -> values.put(Bytes.wrap(k), Bytes.wrap(v)));
+                toDelete.add(planned);
+                attributes.add(values);
+            }
+
+            transaction = guard.transaction(jedis, "cascade delete of " + target);
+            for (int i = 0; i < toDelete.size(); i++) {
+                Planned planned = toDelete.get(i);
+                // A parent deleted in the same batch loses its whole children set, so no SREM is needed there.
+                String parent = ids.contains(planned.parentId()) ? null : planned.parentId();
+                Writes.queueEntityRemoval(transaction, planned.id(), parent, attributes.get(i));
+            }
+            List<Object> replies = transaction.exec();
+            clean = true;
+            if (replies == null) {
+                return Outcome.CONFLICT;
+            }
+            for (Object reply : replies) {
+                if (reply instanceof JedisDataException error) {
+                    log.warn("Cascade delete of {}: a command in a committed batch failed: {}", target,
+                            error.getMessage());
+                }
+            }
+            removed[0] = toDelete.size();
+            return Outcome.COMMITTED;
+        } finally {
+            if (transaction != null) {
+                transaction.close();
+            } else if (!clean) {
+                try {
+                    jedis.unwatch();
+                } catch (RuntimeException e) {
+                    log.debug("UNWATCH failed on a connection being returned", e);
+                }
+            }
+        }
+    }
+
+    private void removeFieldChunk(String id) {
+        int max = Math.max(1, store.guard().limit() / 2 - 4);
+        store.transactions().run("cascade delete of " + target + " (fields of " + id + ")", (jedis, multi) -> {
+            jedis.watch(Keys.entity(id), Keys.lock(id), Keys.children(id));
+            store.guard().countSingle();
+            Map<Bytes, Bytes> chunk = LiftingDelete.readFields(store, jedis, id, max);
+            if (!chunk.isEmpty()) {
+                Writes.queueFieldRemoval(multi.begin(), id, chunk);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package org.hotcore.explorer.core;
+
+/** A transaction was aborted by concurrent writers on every attempt; nothing of it was written. */
+public class ConflictException extends HotcoreException {
+
+    public ConflictException(String operation, int attempts) {
+        super(operation + " was aborted by concurrent writes " + attempts
+                + " times in a row; nothing was written, try again when the writers are quieter or raise --retries");
+    }
+}

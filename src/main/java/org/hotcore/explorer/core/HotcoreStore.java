@@ -1,0 +1,500 @@
+package org.hotcore.explorer.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Reads and writes a hotcore tree in exactly the Python library's layout (see {@link Keys}).
+ *
+ * <p>Reads never fetch an unbounded collection in one command: children come by SSCAN, fields of large hashes by
+ * HSCAN, keys by SCAN. Writes are MULTI/EXEC transactions guarded by WATCH and retried on conflict; every pipeline
+ * and transaction is counted and bounded by the connection's {@link CommandGuard}. Thread-safe: each call borrows
+ * its own pooled connection.
+ */
+public final class HotcoreStore {
+
+    /** The conventional top-level id. */
+    public static final String ROOT = "root";
+
+    /** Default number of transaction attempts after the first one. */
+    public static final int DEFAULT_RETRIES = 3;
+
+    /** Hashes with up to this many fields are read with one HGETALL; larger ones by HSCAN. */
+    static final int HGETALL_MAX_FIELDS = 1_000;
+
+    private final RedisConnection connection;
+    private final Transactions transactions;
+    private final int retries;
+
+    public HotcoreStore(RedisConnection connection) {
+        this(connection, DEFAULT_RETRIES);
+    }
+
+    public HotcoreStore(RedisConnection connection, int retries) {
+        this.connection = connection;
+        this.retries = retries;
+        this.transactions = new Transactions(connection, retries);
+    }
+
+    public RedisConnection connection() {
+        return connection;
+    }
+
+    public CommandGuard guard() {
+        return connection.guard();
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    Transactions transactions() {
+        return transactions;
+    }
+
+    /** Runs a read on a pooled connection, translating server errors into messages that name the problem. */
+    <T> T read(String operation, Function<Jedis, T> work) {
+        try {
+            return connection.withJedis(work);
+        } catch (JedisDataException e) {
+            throw Reads.translate(e, operation);
+        } catch (JedisConnectionException e) {
+            throw connection.unavailable(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Tells whether {@code e:<id>} exists. */
+    public boolean isEntity(String id) {
+        return read("exists " + id, jedis -> {
+            guard().countSingle();
+            return jedis.exists(Keys.entity(id));
+        });
+    }
+
+    /**
+     * Tells whether {@code id} is a top-level id: not an entity, but the parent of entities ({@code c:<id>}
+     * exists). {@code root} always counts, also while it has no children.
+     */
+    public boolean isTopLevel(String id) {
+        return read("check top-level id " + id, jedis -> {
+            guard().countSingles(2);
+            return !jedis.exists(Keys.entity(id)) && (ROOT.equals(id) || jedis.exists(Keys.children(id)));
+        });
+    }
+
+    /**
+     * Reads an entity with all its fields, HSCAN-paged when it has more than {@value #HGETALL_MAX_FIELDS}.
+     *
+     * @throws EntityNotFoundException when {@code e:<id>} does not exist
+     */
+    public Entity get(String id) {
+        return read("get " + id, jedis -> {
+            byte[] key = Keys.entity(id);
+            long fields = jedis.hlen(key);
+            guard().countSingle();
+            if (fields == 0) {
+                throw new EntityNotFoundException(id, "check the uuid, or list ids with 'roots' and 'children'");
+            }
+            Map<Bytes, Bytes> attributes = new LinkedHashMap<>();
+            if (fields <= HGETALL_MAX_FIELDS) {
+                jedis.hgetAll(key).forEach((k, v) -> attributes.put(Bytes.wrap(k), Bytes.wrap(v)));
+                guard().countSingle();
+            } else {
+                byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+                ScanParams params = new ScanParams().count(HGETALL_MAX_FIELDS);
+                do {
+                    ScanResult<Map.Entry<byte[], byte[]>> page = jedis.hscan(key, cursor, params);
+                    guard().countSingle();
+                    for (Map.Entry<byte[], byte[]> entry : page.getResult()) {
+                        attributes.put(Bytes.wrap(entry.getKey()), Bytes.wrap(entry.getValue()));
+                    }
+                    cursor = page.getCursorAsBytes();
+                } while (!isZero(cursor));
+            }
+            String parent = Keys.text(jedis.get(Keys.parent(id)));
+            guard().countSingle();
+            return new Entity(id, parent, attributes);
+        });
+    }
+
+    /** Reads one HSCAN page of an entity's fields; start with cursor {@code "0"}. */
+    public AttributePage attributes(String id, String cursor, int count) {
+        return read("read attributes of " + id, jedis -> {
+            byte[] key = Keys.entity(id);
+            long total = jedis.hlen(key);
+            guard().countSingle();
+            if (total == 0) {
+                throw new EntityNotFoundException(id, "it may have been deleted; refresh the tree");
+            }
+            List<Map.Entry<Bytes, Bytes>> items = new ArrayList<>();
+            Set<Bytes> seen = new HashSet<>();
+            byte[] next = cursor.getBytes(StandardCharsets.US_ASCII);
+            ScanParams params = new ScanParams().count(count);
+            do {
+                ScanResult<Map.Entry<byte[], byte[]>> page = jedis.hscan(key, next, params);
+                guard().countSingle();
+                for (Map.Entry<byte[], byte[]> entry : page.getResult()) {
+                    Bytes field = Bytes.wrap(entry.getKey());
+                    if (seen.add(field)) {
+                        items.add(Map.entry(field, Bytes.wrap(entry.getValue())));
+                    }
+                }
+                next = page.getCursorAsBytes();
+            } while (items.size() < count && !isZero(next));
+            return new AttributePage(id, items, new String(next, StandardCharsets.US_ASCII), total);
+        });
+    }
+
+    /** Returns the stored parent id ({@code p:<id>}), or null when there is none. */
+    public String parentOf(String id) {
+        return read("read parent of " + id, jedis -> {
+            guard().countSingle();
+            return Keys.text(jedis.get(Keys.parent(id)));
+        });
+    }
+
+    /** Returns the size of {@code c:<id>}. */
+    public long childCount(String id) {
+        return read("count children of " + id, jedis -> {
+            guard().countSingle();
+            return jedis.scard(Keys.children(id));
+        });
+    }
+
+    /**
+     * Returns the ids from the top-level id down to {@code id}, both included, following {@code p:} one level per
+     * round trip, so any depth works without recursion.
+     *
+     * @throws EntityNotFoundException when {@code id} is neither an entity nor a top-level id
+     * @throws CorruptDataException when the parent pointers form a cycle
+     */
+    public List<String> pathTo(String id) {
+        return read("find the path to " + id, jedis -> {
+            List<String> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            chain.add(id);
+            seen.add(id);
+            String current = id;
+            while (true) {
+                String parent = Keys.text(jedis.get(Keys.parent(current)));
+                guard().countSingle();
+                if (parent == null) {
+                    break;
+                }
+                if (!seen.add(parent)) {
+                    throw new CorruptDataException("the parent pointers starting at '" + id + "' form a cycle through '"
+                            + parent + "'; move one of these entities under a top-level id to repair it");
+                }
+                chain.add(parent);
+                current = parent;
+            }
+            if (chain.size() == 1 && !jedis.exists(Keys.entity(id)) && !jedis.exists(Keys.children(id))) {
+                throw new EntityNotFoundException(id, "check the uuid");
+            }
+            Collections.reverse(chain);
+            return chain;
+        });
+    }
+
+    /** Starts paging through the children of {@code id}; the cursor drops ids repeated by SSCAN. */
+    public ChildCursor children(String id) {
+        return new ChildCursor(this, id);
+    }
+
+    /**
+     * Reads one page of children from an SSCAN cursor: SSCAN calls until {@code pageSize} new ids are collected or
+     * the cursor is 0 (COUNT is only a hint), then one pipelined round trip for every child's name, type, existence
+     * and child count. Ids already in {@code seen} are skipped and new ones are added to it.
+     */
+    public ChildPage childPage(String id, String cursor, int pageSize, Set<String> seen) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("invalid page size " + pageSize + ": use 1 or more");
+        }
+        return read("read children of " + id, jedis -> {
+            String key = "c:" + id;
+            List<String> ids = new ArrayList<>();
+            String next = cursor;
+            ScanParams params = new ScanParams().count(pageSize);
+            do {
+                ScanResult<String> page = jedis.sscan(key, next, params);
+                guard().countSingle();
+                for (String member : page.getResult()) {
+                    if (seen.add(member)) {
+                        ids.add(member);
+                    }
+                }
+                next = page.getCursor();
+            } while (ids.size() < pageSize && !"0".equals(next));
+            return new ChildPage(id, summarize(jedis, ids), next);
+        });
+    }
+
+    /** Reads name, type, existence and child count of each id in one pipelined round trip. */
+    List<ChildSummary> summarize(Jedis jedis, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Response<List<byte[]>>> fields = new ArrayList<>(ids.size());
+        List<Response<Boolean>> exists = new ArrayList<>(ids.size());
+        List<Response<Long>> counts = new ArrayList<>(ids.size());
+        try (CommandBatch pipeline = guard().pipeline(jedis, "read child summaries")) {
+            for (String child : ids) {
+                byte[] entityKey = Keys.entity(child);
+                fields.add(pipeline.queue(p -> p.hmget(entityKey, Keys.NAME.raw(), Keys.TYPE.raw())));
+                exists.add(pipeline.queue(p -> p.exists(entityKey)));
+                counts.add(pipeline.queue(p -> p.scard(Keys.children(child))));
+            }
+            pipeline.sync();
+        }
+        List<ChildSummary> summaries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            List<byte[]> nameAndType = fields.get(i).get();
+            summaries.add(new ChildSummary(ids.get(i), escapedOrNull(nameAndType.get(0)),
+                    escapedOrNull(nameAndType.get(1)), counts.get(i).get(), exists.get(i).get()));
+        }
+        return summaries;
+    }
+
+    /** Reads the summary of one id, as a tree row shows it. */
+    public ChildSummary summary(String id) {
+        return read("read " + id, jedis -> summarize(jedis, List.of(id)).getFirst());
+    }
+
+    private static String escapedOrNull(byte[] value) {
+        return value == null ? null : Bytes.wrap(value).escaped();
+    }
+
+    /**
+     * Finds the top-level ids: every {@code c:<id>} whose id is not an entity, by a SCAN over {@code c:*} that
+     * reports keys scanned against DBSIZE and stops when cancelled. {@code root} comes first when present.
+     */
+    public List<String> topLevelIds(Progress progress, Cancellation cancellation) {
+        return read("find top-level ids", jedis -> {
+            long total = jedis.dbSize();
+            guard().countSingle();
+            List<String> found = new ArrayList<>();
+            ScanParams params = new ScanParams().match("c:*").count(1_000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            long scanned = 0;
+            do {
+                if (cancellation.isCancelled()) {
+                    throw new CancelledException("search for top-level ids cancelled after " + scanned + " keys");
+                }
+                ScanResult<String> page = jedis.scan(cursor, params);
+                guard().countSingle();
+                List<String> ids = page.getResult().stream().map(key -> key.substring(2)).toList();
+                if (!ids.isEmpty()) {
+                    List<Response<Boolean>> exists = new ArrayList<>(ids.size());
+                    try (CommandBatch pipeline = guard().pipeline(jedis, "find top-level ids")) {
+                        for (String id : ids) {
+                            exists.add(pipeline.queue(p -> p.exists(Keys.entity(id))));
+                        }
+                        pipeline.sync();
+                    }
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!exists.get(i).get() && !found.contains(ids.get(i))) {
+                            found.add(ids.get(i));
+                        }
+                    }
+                }
+                // SCAN with MATCH visits about COUNT keys per call, matching or not.
+                scanned = Math.min(total, scanned + 1_000);
+                progress.update(scanned, total);
+                cursor = page.getCursor();
+            } while (!"0".equals(cursor));
+            progress.update(total, total);
+            found.sort((a, b) -> ROOT.equals(a) ? -1 : ROOT.equals(b) ? 1 : a.compareTo(b));
+            return found;
+        });
+    }
+
+    /**
+     * Counts the entities in the subtree of {@code id}, itself included when it is an entity. Walks the inner nodes
+     * depth first with an explicit stack (no recursion), adding SCARD of each, so memory grows with depth, not size.
+     */
+    public long countSubtree(String id, Progress progress, Cancellation cancellation) {
+        return read("count the subtree of " + id, jedis -> {
+            boolean entity = jedis.exists(Keys.entity(id));
+            guard().countSingle();
+            if (!entity && !jedis.exists(Keys.children(id))) {
+                throw new EntityNotFoundException(id, "check the uuid, or list top-level ids with 'roots'");
+            }
+            long count = entity ? 1 : 0;
+            Deque<ScanFrame> stack = new ArrayDeque<>();
+            Set<String> onStack = new HashSet<>();
+            stack.push(new ScanFrame(id));
+            onStack.add(id);
+            ScanParams params = new ScanParams().count(1_000);
+            while (!stack.isEmpty()) {
+                if (cancellation.isCancelled()) {
+                    throw new CancelledException("count of " + id + " cancelled at " + count + " entities");
+                }
+                ScanFrame frame = stack.peek();
+                if (frame.done) {
+                    // Popped only now, after its inner children, so a cycle back to it is still seen on the stack.
+                    stack.pop();
+                    onStack.remove(frame.id);
+                    continue;
+                }
+                if (!frame.started) {
+                    frame.started = true;
+                    count += jedis.scard(Keys.children(frame.id));
+                    guard().countSingle();
+                    progress.update(count, -1);
+                }
+                ScanResult<String> page = jedis.sscan("c:" + frame.id, frame.cursor, params);
+                guard().countSingle();
+                frame.cursor = page.getCursor();
+                frame.done = "0".equals(frame.cursor);
+                List<String> members = page.getResult();
+                List<Response<Long>> sizes = new ArrayList<>(members.size());
+                try (CommandBatch pipeline = guard().pipeline(jedis, "count subtree")) {
+                    for (String member : members) {
+                        sizes.add(pipeline.queue(p -> p.scard(Keys.children(member))));
+                    }
+                    pipeline.sync();
+                }
+                for (int i = 0; i < members.size(); i++) {
+                    String member = members.get(i);
+                    if (sizes.get(i).get() > 0 && frame.descended.add(member)) {
+                        if (!onStack.add(member)) {
+                            throw new CorruptDataException("the children sets below '" + id + "' form a cycle through '"
+                                    + member + "'; run 'check' and repair the parent pointers");
+                        }
+                        stack.push(new ScanFrame(member));
+                    }
+                }
+            }
+            progress.update(count, count);
+            return count;
+        });
+    }
+
+    /** A node being scanned in a depth-first walk. */
+    static final class ScanFrame {
+        final String id;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        boolean started;
+        boolean done;
+        /** Inner children already pushed, so a member SSCAN returns twice is walked once. */
+        final Set<String> descended = new HashSet<>();
+
+        ScanFrame(String id) {
+            this.id = id;
+        }
+    }
+
+    /** Starts a paged search with hotcore's semantics, see {@link FindQuery}. */
+    public FindCursor find(FindQuery query) {
+        return new FindCursor(this, query);
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Creates an entity under {@code parentId} with index and GEO upkeep, as hotcore's {@code create} does, in one
+     * transaction that WATCHes the parent so a concurrent delete of the parent cannot leave the new entity orphaned.
+     *
+     * @return the new uuid
+     * @throws EntityNotFoundException when the parent is neither an entity nor a top-level id
+     */
+    public String create(String parentId, Map<Bytes, Bytes> attributes) {
+        Writes.requireAttributes(attributes);
+        String id = UUID.randomUUID().toString();
+        return transactions.run("create under " + parentId, (jedis, multi) -> {
+            Writes.watchParent(jedis, guard(), parentId);
+            Map<byte[], String> types = new LinkedHashMap<>();
+            types.put(Keys.entity(id), "hash");
+            types.put(Keys.parent(id), "string");
+            types.put(Keys.children(parentId), "set");
+            Writes.indexKeys(attributes).forEach(key -> types.put(key, "set"));
+            Geo.Position position = Geo.positionOf(attributes);
+            if (position != null) {
+                types.put(position.key(), "zset");
+            }
+            jedis.watch(types.keySet().toArray(byte[][]::new));
+            guard().countSingle();
+            Transactions.checkTypes(jedis, guard(), "create", types);
+
+            CommandBatch batch = multi.begin();
+            Writes.queueNewEntity(batch, id, parentId, attributes, position);
+            return id;
+        });
+    }
+
+    /**
+     * Sets and removes attributes in one transaction, as hotcore's {@code apply} does: a null value removes the
+     * attribute. Index sets and GEO sets follow. An apply that would remove every field is rejected, because Redis
+     * drops an empty hash and the entity would vanish while its parent pointer stays.
+     *
+     * @throws EntityNotFoundException when the entity does not exist
+     */
+    public void apply(String id, Map<Bytes, Bytes> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Writes.checkChanges(changes);
+        transactions.run("apply to " + id, (jedis, multi) -> {
+            Writes.Plan plan = Writes.planApply(jedis, guard(), id, changes);
+            CommandBatch batch = multi.begin();
+            plan.queue(batch);
+            return null;
+        });
+    }
+
+    /**
+     * Moves {@code id} under {@code newParentId}. Rejected when the new parent is the entity itself or one of its
+     * descendants, decided from the stored ancestors of the new parent with their {@code p:} keys WATCHed, so a
+     * concurrent move cannot close a cycle either.
+     *
+     * @return false when the entity already was under that parent
+     */
+    public boolean move(String id, String newParentId) {
+        if (id.equals(newParentId)) {
+            throw new CycleException("cannot move '" + id + "' under itself; choose another parent");
+        }
+        return transactions.run("move " + id, (jedis, multi) -> Writes.planMove(jedis, guard(), id, newParentId)
+                .map(plan -> {
+                    plan.queue(multi.begin());
+                    return true;
+                })
+                .orElse(false));
+    }
+
+    /**
+     * Deletes an entity and lifts its children to its parent: they are re-pointed and added to the parent's
+     * children set (the Python library forgets the second step). Children move in transactions of at most
+     * {@code batchSize}; the tree is valid after each.
+     */
+    public void deleteLiftingChildren(String id, int batchSize, Progress progress, Cancellation cancellation) {
+        new LiftingDelete(this, id, batchSize).run(progress, cancellation);
+    }
+
+    /** Deletes the subtree of {@code id} bottom-up; see {@link CascadeDelete}. */
+    public CascadeDelete.Result deleteCascade(String id, CascadeDelete.Options options, Progress progress,
+                                              Cancellation cancellation) {
+        return new CascadeDelete(this, id, options).run(progress, cancellation);
+    }
+
+    static boolean isZero(byte[] cursor) {
+        return cursor.length == 1 && cursor[0] == '0';
+    }
+}

@@ -1,0 +1,132 @@
+package org.hotcore.explorer.core;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A pool of connections to one Redis database with the {@link CommandGuard} that counts their batches.
+ * Connection failures surface as {@link RedisUnavailableException} naming the URL without its password.
+ */
+public final class RedisConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
+
+    private final RedisSettings settings;
+    private final CommandGuard guard;
+    private final JedisPool pool;
+
+    public RedisConnection(RedisSettings settings, CommandGuard guard) {
+        this.settings = settings;
+        this.guard = guard;
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(settings.connectTimeoutMillis())
+                .socketTimeoutMillis(settings.readTimeoutMillis())
+                .database(settings.database())
+                .clientName("hotcore-explorer");
+        if (settings.user() != null) {
+            config.user(settings.user());
+        }
+        if (settings.password() != null) {
+            config.password(settings.password());
+        }
+        if (settings.tls()) {
+            config.ssl(true).sslSocketFactory(TlsSocketFactories.create(settings.tlsOptions()));
+            if (!settings.tlsOptions().verifyHostname()) {
+                config.hostnameVerifier((host, session) -> true);
+            }
+        }
+        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(settings.poolSize());
+        poolConfig.setMaxIdle(settings.poolSize());
+        poolConfig.setMinIdle(0);
+        poolConfig.setMaxWait(Duration.ofMillis(settings.connectTimeoutMillis() + settings.readTimeoutMillis()));
+        poolConfig.setJmxEnabled(false);
+        poolConfig.setTestOnBorrow(false);
+        this.pool = new JedisPool(poolConfig, new HostAndPort(settings.host(), settings.port()), config.build());
+    }
+
+    public RedisSettings settings() {
+        return settings;
+    }
+
+    public CommandGuard guard() {
+        return guard;
+    }
+
+    /**
+     * Borrows a connection, runs {@code work} and returns the connection to the pool. A connection that broke is
+     * dropped from the pool by Jedis.
+     */
+    public <T> T withJedis(Function<Jedis, T> work) {
+        try (Jedis jedis = borrow()) {
+            return work.apply(jedis);
+        } catch (JedisConnectionException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Borrows a connection for several calls; the caller closes it to return it to the pool. */
+    public Jedis borrow() {
+        try {
+            return pool.getResource();
+        } catch (JedisAccessControlException e) {
+            throw new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: "
+                    + e.getMessage() + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
+        } catch (JedisConnectionException e) {
+            throw unavailable(e);
+        } catch (JedisDataException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")) {
+                throw new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: "
+                        + message + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
+            }
+            throw new RedisUnavailableException("cannot open a connection to " + settings.redactedUrl() + ": "
+                    + message, e);
+        } catch (JedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Sends PING and returns the server's version from INFO server, to fail early on a wrong URL. */
+    public String ping() {
+        return withJedis(jedis -> {
+            jedis.ping();
+            guard.countSingle();
+            String info = jedis.info("server");
+            guard.countSingle();
+            for (String line : info.split("\r?\n")) {
+                if (line.startsWith("redis_version:")) {
+                    return line.substring("redis_version:".length()).strip();
+                }
+            }
+            return "unknown";
+        });
+    }
+
+    RedisUnavailableException unavailable(JedisException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        log.debug("Connection to {} failed", settings.redactedUrl(), e);
+        return new RedisUnavailableException("cannot reach Redis at " + settings.redactedUrl() + ": " + reason
+                + "; check that the server is running and the URL, port and TLS settings are right", e);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
