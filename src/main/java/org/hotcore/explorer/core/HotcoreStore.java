@@ -412,6 +412,8 @@ public final class HotcoreStore {
     /**
      * Creates an entity under {@code parentId} with index and GEO upkeep, as hotcore's {@code create} does, in one
      * transaction that WATCHes the parent so a concurrent delete of the parent cannot leave the new entity orphaned.
+     * Shared keys (the parent's children set, index sets) are not WATCHed, so creates under one parent do not
+     * abort each other.
      *
      * @return the new uuid
      * @throws EntityNotFoundException when the parent is neither an entity nor a top-level id
@@ -430,8 +432,6 @@ public final class HotcoreStore {
             if (position != null) {
                 types.put(position.key(), "zset");
             }
-            jedis.watch(types.keySet().toArray(byte[][]::new));
-            guard().countSingle();
             Transactions.checkTypes(jedis, guard(), "create", types);
 
             CommandBatch batch = multi.begin();

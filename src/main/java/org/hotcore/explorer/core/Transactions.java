@@ -134,8 +134,9 @@ final class Transactions {
     }
 
     /**
-     * Reads the TYPE of each key after it was WATCHed and rejects the attempt if one exists with another type, so that
-     * no queued command can fail inside EXEC and leave a transaction half applied.
+     * Reads the TYPE of each key and rejects the attempt if one exists with another type, so that no queued command
+     * fails inside EXEC (which would apply the others). Shared keys such as index sets are checked but not WATCHed,
+     * because watching them would make unrelated writers abort each other.
      */
     static void checkTypes(Jedis jedis, CommandGuard guard, String operation, Map<byte[], String> expectedTypes) {
         if (expectedTypes.isEmpty()) {

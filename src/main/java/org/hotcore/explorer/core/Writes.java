@@ -56,7 +56,7 @@ final class Writes {
      * children set and no entity hash).
      */
     static void watchParent(Jedis jedis, CommandGuard guard, String parentId) {
-        jedis.watch(Keys.entity(parentId), Keys.parent(parentId), Keys.children(parentId));
+        jedis.watch(Keys.entity(parentId), Keys.parent(parentId));
         guard.countSingle();
         boolean entity = jedis.exists(Keys.entity(parentId));
         guard.countSingle();
@@ -191,8 +191,6 @@ final class Writes {
         if (newPosition != null) {
             types.put(newPosition.key(), "zset");
         }
-        jedis.watch(types.keySet().toArray(byte[][]::new));
-        guard.countSingle();
         Transactions.checkTypes(jedis, guard, "apply", types);
 
         byte[] member = id.getBytes(StandardCharsets.UTF_8);
@@ -294,8 +292,6 @@ final class Writes {
         if (oldParentId != null) {
             types.put(Keys.children(oldParentId), "set");
         }
-        jedis.watch(types.keySet().toArray(byte[][]::new));
-        guard.countSingle();
         Transactions.checkTypes(jedis, guard, "move", types);
 
         byte[] member = id.getBytes(StandardCharsets.UTF_8);
