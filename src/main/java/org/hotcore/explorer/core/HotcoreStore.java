@@ -278,6 +278,14 @@ public final class HotcoreStore {
         return read("read " + id, jedis -> summarize(jedis, List.of(id)).getFirst());
     }
 
+    /**
+     * Reads the summaries of {@code ids}, in the same order, in one pipelined round trip of 3 commands per id, so
+     * the list must fit under the command queue limit.
+     */
+    public List<ChildSummary> summaries(List<String> ids) {
+        return read("read " + ids.size() + " summaries", jedis -> summarize(jedis, ids));
+    }
+
     private static String escapedOrNull(byte[] value) {
         return value == null ? null : Bytes.wrap(value).escaped();
     }
