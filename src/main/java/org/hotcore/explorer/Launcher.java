@@ -1,0 +1,60 @@
+package org.hotcore.explorer;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import org.hotcore.explorer.cli.Cli;
+
+/**
+ * The entry point of the jar. A command (or {@code --help}, {@code --version}) runs the headless command line and
+ * exits with its code; no JavaFX class is loaded on that path. Anything else, no arguments or only options such as
+ * {@code --redis URL}, opens the desktop window, which is looked up by reflection so this class does not link
+ * against JavaFX.
+ */
+public final class Launcher {
+
+    /** The class whose static {@code launch(String[])} opens the window. */
+    static final String WINDOW_LAUNCHER = "org.hotcore.explorer.ui.ExplorerLauncher";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && Cli.handles(args[0])) {
+            System.exit(Cli.run(args));
+        }
+        int failure = openWindow(WINDOW_LAUNCHER, args, System.err);
+        if (failure != 0) {
+            System.exit(failure);
+        }
+    }
+
+    /**
+     * Calls {@code launch(String[])} of {@code className}.
+     *
+     * @return 0 when the window was launched, or 2 after printing one error line when the class or JavaFX is
+     *     missing from this build
+     */
+    public static int openWindow(String className, String[] args, PrintStream err) {
+        try {
+            Class.forName(className).getMethod("launch", String[].class).invoke(null, (Object) args);
+            return 0;
+        } catch (ClassNotFoundException e) {
+            err.println(Cli.NAME + ": error: the desktop window is not part of this build (class " + className
+                    + " not found); run a command instead, see '" + Cli.NAME + " --help'");
+            return Cli.EXIT_USAGE;
+        } catch (NoSuchMethodException | IllegalAccessException | LinkageError e) {
+            err.println(Cli.NAME + ": error: the desktop window cannot start, because " + className + " or JavaFX"
+                    + " failed to load (" + e + "); run a command instead, see '" + Cli.NAME + " --help'");
+            return Cli.EXIT_USAGE;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("opening the window failed: " + cause, cause);
+        }
+    }
+}

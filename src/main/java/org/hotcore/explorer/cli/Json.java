@@ -1,0 +1,31 @@
+package org.hotcore.explorer.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** Streaming JSON output for {@code --json}: indented, written as it is produced, ended with a newline. */
+final class Json {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private Json() {
+    }
+
+    /** Opens a generator on {@code out}; the caller closes it with {@link #finish(JsonGenerator, PrintWriter)}. */
+    static JsonGenerator open(PrintWriter out) throws IOException {
+        JsonGenerator generator = FACTORY.createGenerator(out);
+        generator.useDefaultPrettyPrinter();
+        return generator;
+    }
+
+    /** Closes the generator and ends the document with a newline; {@code out} stays open. */
+    static void finish(JsonGenerator generator, PrintWriter out) throws IOException {
+        generator.close();
+        out.println();
+    }
+}
