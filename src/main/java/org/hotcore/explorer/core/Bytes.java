@@ -37,7 +37,11 @@ public final class Bytes implements Comparable<Bytes> {
         return new Bytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Parses the escaped form written by {@link #escaped()} back into bytes. */
+    /**
+     * Parses the escaped form written by {@link #escaped()} back into bytes.
+     *
+     * @throws IllegalArgumentException when a {@code \x} is not followed by two hex digits
+     */
     public static Bytes unescape(String escaped) {
         ByteBuffer out = ByteBuffer.allocate(escaped.length() * 4);
         for (int i = 0; i < escaped.length(); i++) {
@@ -49,8 +53,15 @@ public final class Bytes implements Comparable<Bytes> {
                     i++;
                     continue;
                 }
-                if (next == 'x' && i + 3 < escaped.length()) {
-                    out.put((byte) Integer.parseInt(escaped.substring(i + 2, i + 4), 16));
+                if (next == 'x') {
+                    String hex = i + 4 <= escaped.length() ? escaped.substring(i + 2, i + 4) : escaped.substring(i + 2);
+                    if (hex.length() != 2 || Character.digit(hex.charAt(0), 16) < 0
+                            || Character.digit(hex.charAt(1), 16) < 0) {
+                        throw new IllegalArgumentException("invalid escape '\\x" + hex + "' in '" + escaped
+                                + "': write a byte as \\x followed by two hex digits, such as \\xff, or a"
+                                + " backslash as \\\\");
+                    }
+                    out.put((byte) Integer.parseInt(hex, 16));
                     i += 3;
                     continue;
                 }

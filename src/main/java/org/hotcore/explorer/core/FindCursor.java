@@ -18,7 +18,8 @@ import redis.clients.jedis.resps.ScanResult;
  * <p>One criterion drives: the exact one with the smallest set (SCARD), else the first glob, whose matching index keys
  * come from a SCAN over {@code i:<attribute>:<glob>}. Its members come by SSCAN; each candidate is then checked
  * against the other criteria in one pipelined round trip per page (SISMEMBER for exact values, HGET and the glob for
- * patterns) and dropped when its entity no longer exists. Ids are returned once. Not thread-safe.
+ * patterns) and dropped when its entity no longer exists. Ids are returned once, and results of a page beyond the
+ * requested number wait in a buffer for the next call. Not thread-safe.
  */
 public final class FindCursor {
 
@@ -27,8 +28,11 @@ public final class FindCursor {
     private final HotcoreStore store;
     private final FindQuery query;
     private final Set<String> seen = new HashSet<>();
+    /** Results found but not returned yet, because a SSCAN page can hold more than the caller requested. */
+    private final Deque<String> ready = new ArrayDeque<>();
     private FindQuery.Criterion driver;
     private boolean started;
+    /** True once the driver's sets have been read to the end. */
     private boolean complete;
     /** Index keys still to read, for a glob driver. */
     private final Deque<byte[]> pendingKeys = new ArrayDeque<>();
@@ -48,25 +52,31 @@ public final class FindCursor {
 
     /** Tells whether every result has been returned. */
     public boolean complete() {
-        return complete;
+        return complete && ready.isEmpty();
     }
 
-    /** Returns the next ids, up to {@code max}; an empty list once complete. */
+    /** Returns the next ids, at most {@code max}, or an empty list once complete. */
     public List<String> next(int max) {
-        if (complete) {
-            return List.of();
+        if (max < 1) {
+            throw new IllegalArgumentException("invalid page size " + max + ": use 1 or more");
         }
-        return store.read("find " + query, jedis -> {
-            if (!started) {
-                start(jedis);
-            }
-            List<String> results = new ArrayList<>();
-            while (!complete && results.size() < max) {
-                List<String> candidates = nextCandidates(jedis);
-                results.addAll(filter(jedis, candidates));
-            }
-            return results;
-        });
+        if (ready.size() < max && !complete) {
+            store.read("find " + query, jedis -> {
+                if (!started) {
+                    start(jedis);
+                }
+                while (!complete && ready.size() < max) {
+                    List<String> candidates = nextCandidates(jedis);
+                    ready.addAll(filter(jedis, candidates));
+                }
+                return null;
+            });
+        }
+        List<String> results = new ArrayList<>(Math.min(max, ready.size()));
+        while (results.size() < max && !ready.isEmpty()) {
+            results.add(ready.poll());
+        }
+        return results;
     }
 
     private void start(Jedis jedis) {

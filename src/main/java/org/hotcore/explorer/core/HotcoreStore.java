@@ -206,7 +206,8 @@ public final class HotcoreStore {
                 chain.add(parent);
                 current = parent;
             }
-            if (chain.size() == 1 && !jedis.exists(Keys.entity(id)) && !jedis.exists(Keys.children(id))) {
+            if (chain.size() == 1 && !ROOT.equals(id) && !jedis.exists(Keys.entity(id))
+                    && !jedis.exists(Keys.children(id))) {
                 throw new EntityNotFoundException(id, "check the uuid");
             }
             Collections.reverse(chain);
@@ -342,7 +343,8 @@ public final class HotcoreStore {
         return read("count the subtree of " + id, jedis -> {
             boolean entity = jedis.exists(Keys.entity(id));
             guard().countSingle();
-            if (!entity && !jedis.exists(Keys.children(id))) {
+            // root is a top-level id also while it has no children, as in isTopLevel.
+            if (!entity && !ROOT.equals(id) && !jedis.exists(Keys.children(id))) {
                 throw new EntityNotFoundException(id, "check the uuid, or list top-level ids with 'roots'");
             }
             long count = entity ? 1 : 0;

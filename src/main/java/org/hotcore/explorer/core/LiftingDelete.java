@@ -30,7 +30,8 @@ final class LiftingDelete {
         }
         this.store = store;
         this.id = id;
-        this.batchSize = batchSize;
+        // A lifting transaction queues one SET per child plus SADD and SREM, which must fit under the guard's limit.
+        this.batchSize = Math.min(batchSize, Math.max(1, store.guard().limit() - 2));
     }
 
     private enum Step { LIFTED_CHILDREN, REMOVED_FIELDS, DELETED }

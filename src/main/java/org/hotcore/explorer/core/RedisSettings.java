@@ -62,19 +62,35 @@ public final class RedisSettings {
             throw invalid(trimmed, "the scheme must be redis:// or rediss://");
         }
         String host = uri.getHost();
+        int port = uri.getPort();
+        String userInfo = uri.getRawUserInfo();
+        if (host == null && uri.getRawAuthority() != null) {
+            // java.net.URI leaves host, port and user info unset when the host is not an RFC 2396 host name, such
+            // as the Docker service name redis_primary. redis-cli accepts those, so the authority is read here.
+            String authority = uri.getRawAuthority();
+            int at = authority.lastIndexOf('@');
+            userInfo = at < 0 ? null : authority.substring(0, at);
+            String hostAndPort = authority.substring(at + 1);
+            int colon = hostAndPort.lastIndexOf(':');
+            host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+            port = colon < 0 ? -1 : parsePort(trimmed, hostAndPort.substring(colon + 1));
+            if (!host.matches("[A-Za-z0-9._-]+")) {
+                // The reason names no part of the authority, which may hold a password that breaks the syntax.
+                throw invalid(trimmed, "the host part is not a valid host name or address");
+            }
+        }
         if (host == null || host.isBlank()) {
             throw invalid(trimmed, "it names no host");
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
+        port = port == -1 ? DEFAULT_PORT : port;
         if (port < 1 || port > 65535) {
             throw invalid(trimmed, "the port must be between 1 and 65535");
         }
         Builder builder = new Builder().tls(scheme.equalsIgnoreCase("rediss")).host(host).port(port);
 
-        String userInfo = uri.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
             String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
@@ -98,26 +114,39 @@ public final class RedisSettings {
                 }
                 builder.database(database);
             } catch (NumberFormatException e) {
-                throw invalid(trimmed, "the path '/" + db + "' must be a database number such as /0");
+                // The path is not quoted: a password with an unencoded '/' ends up in it.
+                throw invalid(trimmed, "the path must be a database number such as /0");
             }
         }
         return builder;
     }
 
-    /** Returns the URL with its password replaced by {@code ***}. */
+    /**
+     * Returns the URL with its password replaced by {@code ***}: everything between {@code ://} (or the start,
+     * when the text has no {@code ://} before the last {@code @}) and the last {@code @}, except a user name
+     * before the first colon.
+     */
     public static String redact(String url) {
         if (url == null) {
             return "";
         }
-        int schemeEnd = url.indexOf("://");
         int at = url.lastIndexOf('@');
-        if (schemeEnd < 0 || at < schemeEnd) {
+        if (at < 0) {
             return url;
         }
-        String userInfo = url.substring(schemeEnd + 3, at);
+        int schemeEnd = url.indexOf("://");
+        int start = schemeEnd >= 0 && schemeEnd < at ? schemeEnd + 3 : 0;
+        String userInfo = url.substring(start, at);
         int colon = userInfo.indexOf(':');
         String user = colon < 0 ? "" : userInfo.substring(0, colon);
-        return url.substring(0, schemeEnd + 3) + user + ":***" + url.substring(at);
+        return url.substring(0, start) + user + ":***" + url.substring(at);
+    }
+
+    private static int parsePort(String url, String text) {
+        if (!text.matches("[0-9]{1,5}")) {
+            throw invalid(url, "the port must be a number between 1 and 65535");
+        }
+        return Integer.parseInt(text);
     }
 
     private static IllegalArgumentException invalid(String url, String reason) {
@@ -199,11 +228,12 @@ public final class RedisSettings {
         return tlsOptions;
     }
 
-    /** Returns the URL without the password: safe for logs, titles and saved files. */
+    /** Returns the URL without the password, in a form {@link #parse} reads back: safe for logs and saved files. */
     public String redactedUrl() {
         StringBuilder url = new StringBuilder(tls ? "rediss://" : "redis://");
         if (user != null) {
-            url.append(URLEncoder.encode(user, StandardCharsets.UTF_8)).append('@');
+            // The colon keeps the user a user: redis-cli reads a lone "name@" as a password.
+            url.append(URLEncoder.encode(user, StandardCharsets.UTF_8)).append(":@");
         }
         url.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port).append('/').append(database);
         return url.toString();

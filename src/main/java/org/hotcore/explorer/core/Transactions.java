@@ -63,7 +63,9 @@ final class Transactions {
     }
 
     /**
-     * Runs {@code attempt} until EXEC commits, at most 1 + retries times.
+     * Runs {@code attempt} until EXEC commits, at most 1 + retries times. A {@link RejectedException} the attempt
+     * throws before MULTI is passed on only if its WATCHed keys did not change meanwhile; otherwise its reads may
+     * have mixed two states, so the attempt runs again like an aborted one.
      *
      * @throws ConflictException when every attempt was aborted by a concurrent write
      */
@@ -88,6 +90,16 @@ final class Transactions {
                     return result;
                 }
                 log.debug("{}: transaction aborted by a concurrent write (attempt {})", operation, number);
+            } catch (RejectedException e) {
+                // A rejection decided on reads is only valid if none of the WATCHed keys changed meanwhile: two reads
+                // can straddle another client's transaction, such as an entity deleted between HLEN e: and GET p:.
+                if (multi.batch != null || e instanceof CommandLimitExceededException || !readsChanged(jedis, guard,
+                        operation)) {
+                    throw e;
+                }
+                clean = true;
+                log.debug("{}: rejection based on reads a concurrent write changed, trying again (attempt {}): {}",
+                        operation, number, e.getMessage());
             } catch (JedisConnectionException e) {
                 throw connection.unavailable(e);
             } catch (JedisDataException e) {
@@ -104,6 +116,20 @@ final class Transactions {
                 throw new ConflictException(operation, number);
             }
             guard.retry();
+        }
+    }
+
+    /**
+     * Sends an empty MULTI/EXEC, which ends the WATCH, and returns true when EXEC returned null. That happens when a
+     * WATCHed key changed after it was WATCHed, so the reads of the attempt may have seen two different states. A
+     * failed check returns false, so that the caller reports the original rejection.
+     */
+    private static boolean readsChanged(Jedis jedis, CommandGuard guard, String operation) {
+        try (CommandBatch check = guard.transaction(jedis, operation + " (read check)")) {
+            return check.exec() == null;
+        } catch (RuntimeException e) {
+            log.debug("{}: could not check the WATCHed keys after a rejection", operation, e);
+            return false;
         }
     }
 
