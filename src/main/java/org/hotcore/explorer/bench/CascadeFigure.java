@@ -1,0 +1,100 @@
+package org.hotcore.explorer.bench;
+
+import org.hotcore.explorer.core.Cancellation;
+import org.hotcore.explorer.core.CascadeDelete;
+import org.hotcore.explorer.core.CommandGuard;
+import org.hotcore.explorer.core.Progress;
+
+/**
+ * Figure 2, cascade delete: {@code HotcoreStore.deleteCascade} of a subtree written by {@link Shapes#subtree}, timed
+ * from the call to its return, so the count of the subtree that the delete makes first is included. Commands are
+ * the delta of the guard's {@code sent} counter, which the raw setup writes do not touch.
+ */
+final class CascadeFigure implements Figure {
+
+    static final String NAME = "cascade";
+    static final String TOP_LEVEL_ID = "bench-cascade";
+    static final double TARGET_ENTITIES_PER_SECOND = 40_000;
+    static final double TARGET_SHARE_OF_LIMIT = 0.25;
+
+    private static final int WARMUP_SIZE = 5_000;
+
+    @Override
+    public void run(Bench bench) {
+        double limit = bench.limit();
+        if (bench.settings().warmup() > 0) {
+            bench.progress("cascade: warm-up, deleting %s entities", Result.grouped(WARMUP_SIZE));
+            measure(bench, WARMUP_SIZE, limit);
+        }
+        for (int size : bench.settings().cascadeSizes()) {
+            bench.emit(measure(bench, size, limit));
+        }
+    }
+
+    private static Result measure(Bench bench, int size, double limit) {
+        bench.flushDatabase();
+        long writeStart = System.nanoTime();
+        TreeWriter.Ids ids = new TreeWriter.Ids();
+        String top = bench.write(writer -> Shapes.subtree(writer, ids, TOP_LEVEL_ID, size));
+        bench.progress("cascade: wrote a subtree of %s entities in %.1f s, deleting it",
+                Result.grouped(size), Bench.seconds(System.nanoTime() - writeStart));
+
+        CommandGuard guard = bench.store().guard();
+        CascadeDelete.Options options = new CascadeDelete.Options(bench.settings().cascadeBatch(),
+                CascadeDelete.Options.DEFAULT.maxConflicts());
+        Progress progress = bench.progressEvery10Seconds("cascade: deleted");
+        CommandGuard.Snapshot before = guard.snapshot();
+        HeapMonitor heap = HeapMonitor.start();
+        long start = System.nanoTime();
+        CascadeDelete.Result outcome = bench.store().deleteCascade(top, options, progress, Cancellation.NEVER);
+        long elapsed = System.nanoTime() - start;
+        HeapMonitor.Peak peak = heap.stop();
+        CommandGuard.Snapshot after = guard.snapshot();
+        long keysLeft = bench.databaseSize();
+
+        double seconds = Bench.seconds(elapsed);
+        long commands = after.sent() - before.sent();
+        double entitiesPerSecond = outcome.deleted() / seconds;
+        double commandsPerSecond = commands / seconds;
+        double share = commandsPerSecond / limit;
+        boolean complete = outcome.deleted() == size && keysLeft == 0;
+        Result result = new Result(NAME, "cascade delete", Result.grouped(size) + " entities")
+                .put("entities", size)
+                .put("deleted", outcome.deleted())
+                .put("complete", complete)
+                .put("keysLeft", keysLeft)
+                .put("batches", outcome.batches())
+                .put("batchSize", options.maxBatchEntities())
+                .put("seconds", seconds)
+                .put("entitiesPerSecond", Math.round(entitiesPerSecond))
+                .put("commands", commands)
+                .put("commandsPerEntity", (double) commands / Math.max(1, outcome.deleted()))
+                .put("roundTrips", after.roundTrips() - before.roundTrips())
+                .put("commandsPerSecond", Math.round(commandsPerSecond))
+                .put("limitCommandsPerSecond", Math.round(limit))
+                .put("shareOfLimit", share)
+                .put("aborted", after.aborted() - before.aborted())
+                .put("peakHeapAfterGcMiB", peak.afterGcMiB())
+                .put("peakHeapUsedMiB", peak.usedMiB())
+                .put("collections", peak.collections())
+                .summary(Result.grouped(entitiesPerSecond) + " entities/s (" + String.format(java.util.Locale.ROOT,
+                        "%.1f", seconds) + " s); " + Result.grouped(commandsPerSecond) + " commands/s = "
+                        + Result.percent(share) + " of the limit; peak heap " + heapText(peak)
+                        + (complete ? "" : "; INCOMPLETE: " + Result.grouped(outcome.deleted()) + " deleted, "
+                        + Result.grouped(keysLeft) + " keys left"))
+                .check(">= " + Result.grouped(TARGET_ENTITIES_PER_SECOND) + " entities/s",
+                        entitiesPerSecond >= TARGET_ENTITIES_PER_SECOND)
+                .check(">= " + Math.round(TARGET_SHARE_OF_LIMIT * 100) + " % of the limit",
+                        share >= TARGET_SHARE_OF_LIMIT);
+        if (!complete) {
+            result.check("deletes every entity and key", false);
+        }
+        return result;
+    }
+
+    static String heapText(HeapMonitor.Peak peak) {
+        Long afterGc = peak.afterGcMiB();
+        return (afterGc == null ? "no GC ran" : Result.grouped(afterGc) + " MiB after GC") + ", "
+                + Result.grouped(peak.usedMiB()) + " MiB used";
+    }
+}
