@@ -115,7 +115,8 @@ public final class Cli {
         for (Object command : List.of(new TreeCommand(context), new CountCommand(context), new GetCommand(context),
                 new ChildrenCommand(context), new FindCommand(context), new CreateCommand(context),
                 new SetCommand(context), new UnsetCommand(context), new MoveCommand(context),
-                new DeleteCommand(context), new RootsCommand(context), new org.hotcore.explorer.bench.BenchCommand())) {
+                new DeleteCommand(context), new RootsCommand(context), new CheckCommand(context),
+                new org.hotcore.explorer.bench.BenchCommand())) {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
