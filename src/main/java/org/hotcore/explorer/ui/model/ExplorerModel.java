@@ -1,0 +1,148 @@
+package org.hotcore.explorer.ui.model;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.hotcore.explorer.core.CommandGuard;
+import org.hotcore.explorer.core.HotcoreStore;
+import org.hotcore.explorer.core.RedisConnection;
+import org.hotcore.explorer.core.RedisSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's view model: the open connection and the tree, details, search and status models that work on it.
+ * Call every method on the FX thread.
+ */
+public final class ExplorerModel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExplorerModel.class);
+
+    private final Background background = new Background();
+    private final StatusModel status = new StatusModel();
+    private final ReadOnlyObjectWrapper<HotcoreStore> store = new ReadOnlyObjectWrapper<>(this, "store");
+    private final TreeModel tree = new TreeModel(background, status, store::get);
+    private final DetailsModel details = new DetailsModel(background, status, store::get);
+    private final SearchModel search = new SearchModel(background, status, store::get);
+    private boolean ownsConnection;
+
+    public ExplorerModel() {
+        details.setOnEntityChanged(tree::refreshSummary);
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public TreeModel tree() {
+        return tree;
+    }
+
+    public DetailsModel details() {
+        return details;
+    }
+
+    public SearchModel search() {
+        return search;
+    }
+
+    /** The store in use; null before the first connection. */
+    public ReadOnlyObjectProperty<HotcoreStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public HotcoreStore getStore() {
+        return store.get();
+    }
+
+    /**
+     * Shows the tree of {@code newStore}, replacing the previous connection, and loads the top-level ids.
+     *
+     * @param owned true when this model closes the connection when it is replaced or closed
+     * @param demo true for the temporary demo database
+     */
+    public void connect(HotcoreStore newStore, boolean owned, boolean demo) {
+        closeConnection();
+        RedisSettings settings = newStore.connection().settings();
+        ownsConnection = owned;
+        store.set(newStore);
+        tree.clear();
+        details.select(null, false);
+        search.clear();
+        String connection = demo ? "Temporary demo database at " + settings.host() + ":" + settings.port()
+                : settings.redactedUrl();
+        status.connected(connection, "db " + settings.database(), demo);
+        log.info("Showing {}", connection);
+        tree.loadTopLevel(() -> { });
+    }
+
+    /**
+     * Opens a connection in the background, checks it with PING and shows it; failures go to the status model.
+     */
+    public void open(RedisSettings settings, boolean demo, Consumer<String> onConnected) {
+        String target = settings.redactedUrl();
+        status.activity("Connecting to " + target);
+        background.submit("connect to " + target, (progress, cancellation) -> {
+                    RedisConnection connection = new RedisConnection(settings,
+                            new CommandGuard(CommandGuard.DEFAULT_LIMIT));
+                    try {
+                        String version = connection.ping();
+                        return new Opened(new HotcoreStore(connection), version);
+                    } catch (RuntimeException e) {
+                        connection.close();
+                        throw e;
+                    }
+                },
+                opened -> {
+                    status.activity("");
+                    connect(opened.store(), true, demo);
+                    onConnected.accept(opened.version());
+                },
+                error -> {
+                    status.activity("");
+                    status.failed("connect to " + target, error);
+                });
+    }
+
+    record Opened(HotcoreStore store, String version) {
+    }
+
+    /** Sends PING on the current connection; on success clears the lost state and runs {@code then}. */
+    public void reconnect(Runnable then) {
+        HotcoreStore current = store.get();
+        if (current == null) {
+            return;
+        }
+        String target = current.connection().settings().redactedUrl();
+        status.activity("Reconnecting to " + target);
+        background.submit("reconnect to " + target, (progress, cancellation) -> current.connection().ping(),
+                version -> {
+                    status.activity("");
+                    log.info("Reconnected to {} (Redis {})", target, version);
+                    status.reconnected();
+                    then.run();
+                },
+                error -> {
+                    status.activity("");
+                    status.failed("reconnect to " + target, error);
+                });
+    }
+
+    private void closeConnection() {
+        HotcoreStore previous = store.get();
+        if (previous != null && ownsConnection) {
+            previous.connection().close();
+        }
+        store.set(null);
+    }
+
+    @Override
+    public void close() {
+        background.close();
+        closeConnection();
+    }
+}

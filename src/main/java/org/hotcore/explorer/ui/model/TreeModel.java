@@ -1,0 +1,553 @@
+package org.hotcore.explorer.ui.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hotcore.explorer.core.CancelledException;
+import org.hotcore.explorer.core.CascadeDelete;
+import org.hotcore.explorer.core.ChildCursor;
+import org.hotcore.explorer.core.ChildPage;
+import org.hotcore.explorer.core.ChildSummary;
+import org.hotcore.explorer.core.EntityNotFoundException;
+import org.hotcore.explorer.core.HotcoreStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tree's view model: the top-level ids and, below them, every loaded {@link EntityNode}. Background tasks read
+ * Redis and change the nodes on the FX thread when they finish, so a tree bound to these nodes follows every change
+ * without being rebuilt. Call every method on the FX thread.
+ */
+public final class TreeModel {
+
+    private static final Logger log = LoggerFactory.getLogger(TreeModel.class);
+
+    /** Children read per page, and per "Load more" action. */
+    public static final int PAGE_SIZE = 250;
+
+    /** Children lifted per transaction when an entity is deleted without its subtree. */
+    static final int DELETE_BATCH = 500;
+
+    private final Background background;
+    private final StatusModel status;
+    private final Supplier<HotcoreStore> store;
+
+    private final ObservableList<EntityNode> topLevel = FXCollections.observableArrayList();
+    private final ObservableList<EntityNode> readOnlyTopLevel = FXCollections.unmodifiableObservableList(topLevel);
+    /** Every node attached to the tree by id, so a change reported by id reaches its node. */
+    private final Map<String, EntityNode> index = new HashMap<>();
+    /** Actions waiting for the page load running on a node, such as the next step of a reveal. */
+    private final Map<EntityNode, List<Runnable>> afterPage = new HashMap<>();
+    private boolean topLevelLoading;
+
+    TreeModel(Background background, StatusModel status, Supplier<HotcoreStore> store) {
+        this.background = background;
+        this.status = status;
+        this.store = store;
+    }
+
+    /** The top-level ids, {@code root} first; read-only. */
+    public ObservableList<EntityNode> getTopLevel() {
+        return readOnlyTopLevel;
+    }
+
+    /** Returns the loaded node of {@code id}, or null when it is not in the tree. */
+    public EntityNode node(String id) {
+        return index.get(id);
+    }
+
+    /** Number of nodes attached to the tree. */
+    public int size() {
+        return index.size();
+    }
+
+    void clear() {
+        topLevel.clear();
+        index.clear();
+        afterPage.clear();
+    }
+
+    // ---------------------------------------------------------------- top-level ids
+
+    /** Reads the top-level ids and merges them into the tree; nodes that remain keep their children. */
+    public void loadTopLevel(Runnable then) {
+        if (store.get() == null || topLevelLoading) {
+            return;
+        }
+        topLevelLoading = true;
+        HotcoreStore current = store.get();
+        status.activity("Loading top-level ids");
+        background.submit("load top-level ids", (progress, cancellation) -> readTopLevel(current, progress,
+                        cancellation),
+                summaries -> {
+                    topLevelLoading = false;
+                    status.activity("");
+                    if (current == store.get()) {
+                        mergeTopLevel(summaries);
+                        then.run();
+                    }
+                },
+                error -> {
+                    topLevelLoading = false;
+                    status.activity("");
+                    status.failed("load the top-level ids", error);
+                });
+    }
+
+    private static List<ChildSummary> readTopLevel(HotcoreStore store, org.hotcore.explorer.core.Progress progress,
+                                                   org.hotcore.explorer.core.Cancellation cancellation) {
+        List<ChildSummary> summaries = new ArrayList<>();
+        for (String id : store.topLevelIds(progress, cancellation)) {
+            summaries.add(store.summary(id));
+        }
+        return summaries;
+    }
+
+    private void mergeTopLevel(List<ChildSummary> summaries) {
+        Set<String> present = new HashSet<>();
+        summaries.forEach(summary -> present.add(summary.id()));
+        for (EntityNode node : List.copyOf(topLevel)) {
+            if (!present.contains(node.getId())) {
+                topLevel.remove(node);
+                unindex(node);
+            }
+        }
+        for (ChildSummary summary : summaries) {
+            EntityNode existing = index.get(summary.id());
+            if (existing != null && existing.isTopLevel()) {
+                existing.update(summary);
+            } else {
+                EntityNode node = EntityNode.of(summary, true);
+                index.put(node.getId(), node);
+                topLevel.add(node);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- children pages
+
+    /**
+     * Loads the next page of children of {@code node}: the first page when none was loaded. {@code then} runs after
+     * the page was added; when a page load is already running it runs after that one.
+     */
+    public void loadNextPage(EntityNode node, Runnable then) {
+        if (node.isLoading()) {
+            afterPage.computeIfAbsent(node, key -> new ArrayList<>()).add(then);
+            return;
+        }
+        if (!node.canLoadMore() || store.get() == null) {
+            then.run();
+            return;
+        }
+        if (node.isChildrenRequested() && (node.overflow().size() >= PAGE_SIZE
+                || (node.cursor() != null && node.cursor().complete()))) {
+            // The rows read ahead fill this page, so Redis is not asked.
+            appendPage(node, new PageResult(List.of(), node.cursor() == null || node.cursor().complete()));
+            then.run();
+            return;
+        }
+
+        HotcoreStore current = store.get();
+        ChildCursor cursor = node.cursor() != null ? node.cursor() : current.children(node.getId());
+        node.cursor(cursor);
+        node.childrenRequested(true);
+        node.loading(true);
+        afterPage.computeIfAbsent(node, key -> new ArrayList<>()).add(then);
+
+        String label = node.labelBinding().get();
+        status.activity("Loading children of " + label);
+        background.submit("load children of " + node.getId(), (progress, cancellation) -> {
+                    if (cancellation.isCancelled()) {
+                        throw new CancelledException("page of " + node.getId() + " cancelled");
+                    }
+                    ChildPage page = cursor.next(PAGE_SIZE);
+                    return new PageResult(page.children(), cursor.complete());
+                },
+                result -> {
+                    node.loading(false);
+                    status.activity("");
+                    if (node.cursor() == cursor && index.get(node.getId()) == node) {
+                        appendPage(node, result);
+                    }
+                    runAfterPage(node);
+                },
+                error -> {
+                    if (node.cursor() == cursor && node.getChildren().isEmpty()) {
+                        // The first page failed: expanding again retries it.
+                        node.cursor(null);
+                        node.childrenRequested(false);
+                    }
+                    node.loading(false);
+                    status.activity("");
+                    afterPage.remove(node);
+                    status.failed("load the children of " + label, error);
+                });
+    }
+
+    /** Children read by one page task and whether the cursor reached its end. */
+    record PageResult(List<ChildSummary> children, boolean complete) {
+    }
+
+    /**
+     * Adds one page of at most {@value #PAGE_SIZE} children: those read ahead before, then the new ones. What does
+     * not fit waits for the next page, so every page creates the same number of rows.
+     */
+    private void appendPage(EntityNode node, PageResult result) {
+        List<ChildSummary> candidates = new ArrayList<>(node.overflow());
+        candidates.addAll(result.children());
+        node.overflow().clear();
+        if (candidates.size() > PAGE_SIZE) {
+            node.overflow().addAll(candidates.subList(PAGE_SIZE, candidates.size()));
+            candidates = candidates.subList(0, PAGE_SIZE);
+        }
+        List<EntityNode> nodes = new ArrayList<>(candidates.size());
+        for (ChildSummary summary : candidates) {
+            EntityNode stale = index.get(summary.id());
+            if (stale != null && stale.getParent() != node) {
+                // The entity moved here since it was loaded elsewhere.
+                detach(stale);
+            }
+            nodes.add(index.containsKey(summary.id()) ? index.get(summary.id()) : EntityNode.of(summary, false));
+        }
+        for (EntityNode added : node.append(nodes)) {
+            index.put(added.getId(), added);
+        }
+        boolean complete = result.complete() && node.overflow().isEmpty();
+        node.hasMore(!complete);
+        if (complete && node.getChildCount() != node.getChildren().size()) {
+            node.childCount(node.getChildren().size());
+        }
+    }
+
+    private void runAfterPage(EntityNode node) {
+        List<Runnable> actions = afterPage.remove(node);
+        if (actions != null) {
+            actions.forEach(Runnable::run);
+        }
+    }
+
+    // ---------------------------------------------------------------- refresh
+
+    /**
+     * Reloads the top-level ids and the children of {@code expanded} (nodes listed parents first), as many as were
+     * loaded before. Nodes of entities that still exist stay, so expansion and selection stay; nodes of deleted
+     * entities go.
+     */
+    public void refresh(List<EntityNode> expanded, Runnable then) {
+        HotcoreStore current = store.get();
+        if (current == null) {
+            return;
+        }
+        List<RefreshRequest> requests = new ArrayList<>();
+        for (EntityNode node : expanded) {
+            if (node.isChildrenRequested() && !node.isLoading()) {
+                requests.add(new RefreshRequest(node.getId(), node.getChildren().size(),
+                        node.getChildren().stream().map(EntityNode::getId).toList()));
+                node.busy(true);
+            }
+        }
+        status.activity("Refreshing");
+        background.submit("refresh the tree", (progress, cancellation) -> {
+                    List<ChildSummary> top = readTopLevel(current, progress, cancellation);
+                    Map<String, NodeRefresh> nodes = new LinkedHashMap<>();
+                    for (RefreshRequest request : requests) {
+                        if (cancellation.isCancelled()) {
+                            throw new CancelledException("refresh cancelled");
+                        }
+                        nodes.put(request.id(), reread(current, request));
+                    }
+                    return new RefreshResult(top, nodes);
+                },
+                result -> {
+                    status.activity("");
+                    requests.forEach(request -> clearBusy(request.id()));
+                    if (current == store.get()) {
+                        applyRefresh(result);
+                        then.run();
+                    }
+                },
+                error -> {
+                    status.activity("");
+                    requests.forEach(request -> clearBusy(request.id()));
+                    status.failed("refresh the tree", error);
+                });
+    }
+
+    /** The request to re-read one expanded node: its id and the children shown before. */
+    record RefreshRequest(String id, int loaded, List<String> loadedIds) {
+    }
+
+    /** The state of one node after a refresh; {@code summary} is null when the entity was deleted. */
+    record NodeRefresh(ChildSummary summary, List<ChildSummary> children, ChildCursor cursor, boolean complete,
+                       int shown) {
+    }
+
+    private static ChildSummary summaryOf(EntityNode node) {
+        return new ChildSummary(node.getId(), node.getName(), node.getType(), node.getChildCount(), !node.isMissing());
+    }
+
+    record RefreshResult(List<ChildSummary> topLevel, Map<String, NodeRefresh> nodes) {
+    }
+
+    private static NodeRefresh reread(HotcoreStore store, RefreshRequest request) {
+        ChildSummary summary = store.summary(request.id());
+        boolean deleted = !summary.entityExists() && summary.childCount() == 0 && !isTopLevel(store, request.id());
+        if (deleted) {
+            return new NodeRefresh(null, List.of(), null, true, 0);
+        }
+        ChildCursor cursor = store.children(request.id());
+        Map<String, ChildSummary> children = new LinkedHashMap<>();
+        do {
+            cursor.next(PAGE_SIZE).children().forEach(child -> children.put(child.id(), child));
+        } while (!cursor.complete() && children.size() < Math.max(request.loaded(), 1));
+        if (!cursor.complete()) {
+            // SSCAN may return members in another order after the set was resized. A loaded child that the new
+            // pages did not return stays when its parent pointer still names this node.
+            for (String childId : request.loadedIds()) {
+                if (!children.containsKey(childId) && request.id().equals(store.parentOf(childId))) {
+                    children.put(childId, store.summary(childId));
+                }
+            }
+        }
+        return new NodeRefresh(summary, List.copyOf(children.values()), cursor, cursor.complete(),
+                request.loaded());
+    }
+
+    private static boolean isTopLevel(HotcoreStore store, String id) {
+        try {
+            return store.isTopLevel(id);
+        } catch (EntityNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void applyRefresh(RefreshResult result) {
+        mergeTopLevel(result.topLevel());
+        for (Map.Entry<String, NodeRefresh> entry : result.nodes().entrySet()) {
+            EntityNode node = index.get(entry.getKey());
+            if (node == null) {
+                continue;
+            }
+            NodeRefresh refresh = entry.getValue();
+            if (refresh.summary() == null) {
+                detach(node);
+                continue;
+            }
+            node.update(refresh.summary());
+            Set<String> present = new HashSet<>();
+            refresh.children().forEach(child -> present.add(child.id()));
+            for (EntityNode child : List.copyOf(node.getChildren())) {
+                if (!present.contains(child.getId())) {
+                    detach(child);
+                }
+            }
+            List<EntityNode> added = new ArrayList<>();
+            for (ChildSummary summary : refresh.children()) {
+                EntityNode existing = node.child(summary.id());
+                if (existing != null) {
+                    existing.update(summary);
+                } else {
+                    EntityNode stale = index.get(summary.id());
+                    if (stale != null) {
+                        detach(stale);
+                    }
+                    added.add(EntityNode.of(summary, false));
+                }
+            }
+            node.cursor(refresh.cursor());
+            node.overflow().clear();
+            // Rows beyond what was shown before wait for "Load more", as after a page load.
+            int room = Math.max(0, Math.max(refresh.shown(), PAGE_SIZE) - node.getChildren().size());
+            if (added.size() > room) {
+                added.subList(room, added.size()).forEach(extra -> node.overflow().add(summaryOf(extra)));
+                added = added.subList(0, room);
+            }
+            node.append(added).forEach(child -> index.put(child.getId(), child));
+            node.childrenRequested(true);
+            node.hasMore(!refresh.complete() || !node.overflow().isEmpty());
+            if (refresh.complete() && node.overflow().isEmpty()) {
+                node.childCount(node.getChildren().size());
+            }
+        }
+    }
+
+    private void clearBusy(String id) {
+        EntityNode node = index.get(id);
+        if (node != null) {
+            node.busy(false);
+        }
+    }
+
+    // ---------------------------------------------------------------- single changes
+
+    /** Re-reads the name, type and child count of {@code id} when it is in the tree. */
+    public void refreshSummary(String id) {
+        EntityNode node = index.get(id);
+        HotcoreStore current = store.get();
+        if (node == null || current == null) {
+            return;
+        }
+        background.submit("read " + id, (progress, cancellation) -> current.summary(id),
+                summary -> {
+                    if (index.get(id) == node) {
+                        node.update(summary);
+                    }
+                },
+                error -> status.failed("read " + id, error));
+    }
+
+    /**
+     * Deletes the entity of {@code node} in the background. With {@code subtree} every descendant goes too, in
+     * bottom-up batches; without it the children are lifted to the node's parent. The node leaves the tree when the
+     * delete succeeds, then {@code then} runs.
+     */
+    public void delete(EntityNode node, boolean subtree, Runnable then) {
+        HotcoreStore current = store.get();
+        if (current == null || node.isTopLevel()) {
+            return;
+        }
+        String id = node.getId();
+        String action = subtree ? "delete " + id + " with its subtree" : "delete " + id + " keeping its children";
+        node.busy(true);
+        status.activity("Deleting " + node.labelBinding().get());
+        background.submit(action, (progress, cancellation) -> {
+                    if (subtree) {
+                        current.deleteCascade(id, CascadeDelete.Options.DEFAULT, progress, cancellation);
+                    } else {
+                        current.deleteLiftingChildren(id, DELETE_BATCH, progress, cancellation);
+                    }
+                    return Boolean.TRUE;
+                },
+                done -> {
+                    node.busy(false);
+                    status.activity("");
+                    log.info("Deleted {}{}", id, subtree ? " with its subtree" : ", children lifted to the parent");
+                    removed(id);
+                    then.run();
+                },
+                error -> {
+                    node.busy(false);
+                    status.activity("");
+                    status.failed(action, error);
+                });
+    }
+
+    /** Removes {@code id} and its loaded subtree from the tree, after the entity was deleted. */
+    public void removed(String id) {
+        EntityNode node = index.get(id);
+        if (node != null) {
+            EntityNode parent = node.getParent();
+            detach(node);
+            if (parent != null) {
+                parent.childCount(Math.max(0, parent.getChildCount() - 1));
+            }
+        }
+    }
+
+    private void detach(EntityNode node) {
+        if (node.getParent() != null) {
+            node.getParent().remove(node);
+        } else {
+            topLevel.remove(node);
+        }
+        unindex(node);
+    }
+
+    /** Removes a node and its loaded descendants from the index, walking with an explicit stack. */
+    private void unindex(EntityNode node) {
+        ArrayDeque<EntityNode> stack = new ArrayDeque<>();
+        stack.push(node);
+        while (!stack.isEmpty()) {
+            EntityNode next = stack.pop();
+            if (index.get(next.getId()) == next) {
+                index.remove(next.getId());
+            }
+            afterPage.remove(next);
+            next.getChildren().forEach(stack::push);
+        }
+    }
+
+    // ---------------------------------------------------------------- reveal
+
+    /**
+     * Loads the ancestors of {@code id} page by page until each level contains the next one, then passes the nodes from
+     * the top-level id down to the entity to {@code onRevealed}. Works at any depth: one step per level, driven by
+     * page completions, no recursion.
+     */
+    public void reveal(String id, Consumer<List<EntityNode>> onRevealed) {
+        HotcoreStore current = store.get();
+        if (current == null) {
+            return;
+        }
+        status.activity("Finding " + id);
+        background.submit("find the path to " + id, (progress, cancellation) -> current.pathTo(id),
+                path -> {
+                    status.activity("");
+                    if (current != store.get()) {
+                        return;
+                    }
+                    log.debug("Revealing {} through {}", id, path);
+                    Reveal reveal = new Reveal(path, onRevealed);
+                    if (index.get(path.getFirst()) == null) {
+                        loadTopLevel(reveal::step);
+                    } else {
+                        reveal.step();
+                    }
+                },
+                error -> {
+                    status.activity("");
+                    status.failed("find " + id + " in the tree", error);
+                });
+    }
+
+    /** The state of one reveal: the path and how far down it is loaded. */
+    private final class Reveal {
+        private final List<String> path;
+        private final Consumer<List<EntityNode>> onRevealed;
+        private final List<EntityNode> nodes = new ArrayList<>();
+
+        Reveal(List<String> path, Consumer<List<EntityNode>> onRevealed) {
+            this.path = path;
+            this.onRevealed = onRevealed;
+        }
+
+        /** Advances as far as the loaded pages allow, then waits for the next page of the current level. */
+        void step() {
+            if (nodes.isEmpty()) {
+                EntityNode top = index.get(path.getFirst());
+                if (top == null || !top.isTopLevel()) {
+                    status.failed("show " + path.getLast(), new EntityNotFoundException(path.getFirst(),
+                            "refresh the tree (F5)"));
+                    return;
+                }
+                nodes.add(top);
+            }
+            while (nodes.size() < path.size()) {
+                EntityNode parent = nodes.getLast();
+                EntityNode child = parent.child(path.get(nodes.size()));
+                if (child != null) {
+                    nodes.add(child);
+                    continue;
+                }
+                if (parent.canLoadMore()) {
+                    status.activity("Finding " + path.getLast() + " below " + parent.labelBinding().get());
+                    loadNextPage(parent, this::step);
+                    return;
+                }
+                status.failed("show " + path.getLast(), new EntityNotFoundException(path.get(nodes.size()),
+                        "it is no longer a child of " + parent.getId() + "; refresh the tree (F5)"));
+                return;
+            }
+            onRevealed.accept(List.copyOf(nodes));
+        }
+    }
+}

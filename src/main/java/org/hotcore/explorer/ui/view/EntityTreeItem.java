@@ -1,0 +1,122 @@
+package org.hotcore.explorer.ui.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.event.Event;
+import javafx.scene.control.TreeItem;
+import org.hotcore.explorer.ui.model.EntityNode;
+
+/**
+ * A tree item that mirrors one {@link EntityNode}: its children are one item per loaded child node, in the model's
+ * order, plus a "Load more" item while the node has more. It follows every change of the model's list with the
+ * same change, so items of nodes that stay keep their expansion and selection.
+ */
+final class EntityTreeItem extends TreeItem<TreeEntry> {
+
+    private final EntityNode node;
+    private final Consumer<EntityNode> onExpand;
+    private final TreeItem<TreeEntry> loadMoreItem;
+    private final ObservableBooleanValue hasMore;
+
+    /** Creates the hidden root whose children are the top-level ids. */
+    static EntityTreeItem root(ObservableList<EntityNode> topLevel, Consumer<EntityNode> onExpand) {
+        return new EntityTreeItem(null, topLevel, onExpand);
+    }
+
+    EntityTreeItem(EntityNode node, Consumer<EntityNode> onExpand) {
+        this(node, node.getChildren(), onExpand);
+    }
+
+    private EntityTreeItem(EntityNode node, ObservableList<EntityNode> source, Consumer<EntityNode> onExpand) {
+        super(node == null ? null : new TreeEntry.Entity(node));
+        this.node = node;
+        this.onExpand = onExpand;
+        this.loadMoreItem = node == null ? null : new TreeItem<>(new TreeEntry.LoadMore(node));
+        this.hasMore = node == null ? null : node.hasMoreProperty();
+
+        List<TreeItem<TreeEntry>> initial = new ArrayList<>();
+        source.forEach(child -> initial.add(new EntityTreeItem(child, onExpand)));
+        if (hasMore != null && hasMore.get()) {
+            initial.add(loadMoreItem);
+        }
+        getChildren().setAll(initial);
+
+        source.addListener(this::onModelChange);
+        if (node != null) {
+            node.hasMoreProperty().addListener((observable, was, is) -> updateLoadMore(is));
+            node.childCountProperty().addListener((observable, was, is) -> fireLeafChange());
+            node.loadingProperty().addListener((observable, was, is) -> {
+                if (!is && node.getChildren().isEmpty() && !node.isChildrenRequested()) {
+                    // The first page failed: collapse, so expanding again retries it.
+                    setExpanded(false);
+                }
+            });
+            expandedProperty().addListener((observable, was, is) -> {
+                if (is) {
+                    onExpand.accept(node);
+                }
+            });
+        }
+    }
+
+    /** Returns the node this item shows, or null for the hidden root. */
+    EntityNode node() {
+        return node;
+    }
+
+    /** Returns true for a node without children, so it shows no expand arrow before its children load. */
+    @Override
+    public boolean isLeaf() {
+        return node != null && node.getChildCount() == 0 && node.getChildren().isEmpty();
+    }
+
+    private void onModelChange(ListChangeListener.Change<? extends EntityNode> change) {
+        while (change.next()) {
+            if (change.wasPermutated() || change.wasUpdated()) {
+                rebuild(change.getList());
+                return;
+            }
+            if (change.wasRemoved()) {
+                getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            if (change.wasAdded()) {
+                List<TreeItem<TreeEntry>> added = new ArrayList<>(change.getAddedSize());
+                change.getAddedSubList().forEach(child -> added.add(new EntityTreeItem(child, onExpand)));
+                getChildren().addAll(change.getFrom(), added);
+            }
+        }
+        fireLeafChange();
+    }
+
+    private void rebuild(List<? extends EntityNode> nodes) {
+        List<TreeItem<TreeEntry>> items = new ArrayList<>();
+        for (EntityNode child : nodes) {
+            TreeItem<TreeEntry> existing = getChildren().stream()
+                    .filter(item -> item instanceof EntityTreeItem entityItem && entityItem.node == child)
+                    .findFirst().orElse(null);
+            items.add(existing != null ? existing : new EntityTreeItem(child, onExpand));
+        }
+        if (hasMore != null && hasMore.get()) {
+            items.add(loadMoreItem);
+        }
+        getChildren().setAll(items);
+    }
+
+    private void updateLoadMore(boolean show) {
+        boolean shown = !getChildren().isEmpty() && getChildren().getLast() == loadMoreItem;
+        if (show && !shown) {
+            getChildren().add(loadMoreItem);
+        } else if (!show && shown) {
+            getChildren().removeLast();
+        }
+    }
+
+    /** Makes the cell redraw its expand arrow after the child count changed. */
+    private void fireLeafChange() {
+        Event.fireEvent(this, new TreeModificationEvent<>(valueChangedEvent(), this, getValue()));
+    }
+}

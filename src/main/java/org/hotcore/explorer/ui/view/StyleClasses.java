@@ -1,0 +1,61 @@
+package org.hotcore.explorer.ui.view;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
+
+/** Style classes and pseudo-classes of the explorer's views, as the stylesheets name them. */
+public final class StyleClasses {
+
+    public static final String EXPLORER = "explorer";
+    public static final String ENTITY_TREE = "entity-tree";
+    public static final String ENTITY_CELL = "entity-cell";
+    public static final String ENTITY_ICON = "entity-icon";
+    public static final String TOP_LEVEL = "top-level";
+    public static final String LOAD_MORE = "load-more";
+    public static final String TYPE_PREFIX = "type-";
+    public static final String PALETTE_PREFIX = "type-palette-";
+    /** Number of distinct colour and icon pairs for entity types. */
+    public static final int PALETTE_SIZE = 6;
+
+    public static final String DETAILS = "details-pane";
+    public static final String DETAILS_TITLE = "details-title";
+    public static final String BREADCRUMB = "breadcrumb";
+    public static final String BREADCRUMB_SEPARATOR = "breadcrumb-separator";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String ATTRIBUTE_TABLE = "attribute-table";
+    public static final String ESCAPED_VALUE = "escaped-value";
+
+    public static final String SEARCH = "search-pane";
+    public static final String SEARCH_RESULTS = "search-results";
+
+    public static final String STATUS_BAR = "status-bar";
+    public static final String STATUS_ERROR = "status-error";
+    public static final String BANNER = "banner";
+    public static final String BANNER_DANGER = "banner-danger";
+    public static final String BANNER_WARNING = "banner-warning";
+
+    public static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+    public static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
+    public static final PseudoClass LARGE = PseudoClass.getPseudoClass("large");
+
+    private StyleClasses() {
+    }
+
+    /** Returns the style class for an entity type: {@code type-} and the type in lower case, other characters as -. */
+    public static String typeClass(String type) {
+        return TYPE_PREFIX + type.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+    }
+
+    /** Palette slots of common hotcore types, so they never share a colour; other types are hashed. */
+    private static final Map<String, Integer> KNOWN_TYPES = Map.ofEntries(
+            Map.entry("container", 1), Map.entry("folder", 1), Map.entry("user", 0), Map.entry("person", 0),
+            Map.entry("project", 2), Map.entry("office", 3), Map.entry("location", 3), Map.entry("site", 3),
+            Map.entry("event", 4), Map.entry("item", 4), Map.entry("device", 5), Map.entry("sample", 5));
+
+    /** Returns the palette class of a type, so every type gets one of a few stable colours and icons. */
+    public static String paletteClass(String type) {
+        Integer known = KNOWN_TYPES.get(type.toLowerCase(Locale.ROOT));
+        return PALETTE_PREFIX + (known != null ? known : Math.floorMod(type.hashCode(), PALETTE_SIZE));
+    }
+}
