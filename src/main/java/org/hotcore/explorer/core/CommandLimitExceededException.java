@@ -12,8 +12,8 @@ public class CommandLimitExceededException extends RejectedException {
 
     public CommandLimitExceededException(String operation, long count, long limit) {
         super(operation + " tried to queue " + count + " commands in one batch, more than the limit of " + limit
-                + "; the batch was discarded and nothing of it was committed. Raise --queue-limit only if the server and"
-                + " client have memory for it");
+                + "; the batch was discarded and nothing of it was committed. Use a smaller --page-size or --batch-size,"
+                + " or raise --queue-limit if the server and client have memory for it");
         this.operation = operation;
         this.count = count;
         this.limit = limit;

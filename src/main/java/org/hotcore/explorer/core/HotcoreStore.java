@@ -111,7 +111,8 @@ public final class HotcoreStore {
             long fields = jedis.hlen(key);
             guard().countSingle();
             if (fields == 0) {
-                throw new EntityNotFoundException(id, "check the uuid, or list ids with 'roots' and 'children'");
+                throw EntityNotFoundException.of(jedis, id, "read",
+                        "check the uuid, or list ids with 'roots' and 'children'");
             }
             Map<Bytes, Bytes> attributes = new LinkedHashMap<>();
             if (fields <= HGETALL_MAX_FIELDS) {
@@ -142,7 +143,7 @@ public final class HotcoreStore {
             long total = jedis.hlen(key);
             guard().countSingle();
             if (total == 0) {
-                throw new EntityNotFoundException(id, "it may have been deleted; refresh the tree");
+                throw EntityNotFoundException.of(jedis, id, "read", "it may have been deleted meanwhile");
             }
             List<Map.Entry<Bytes, Bytes>> items = new ArrayList<>();
             Set<Bytes> seen = new HashSet<>();

@@ -64,7 +64,8 @@ final class LiftingDelete {
         long fields = jedis.hlen(Keys.entity(id));
         guard.countSingle();
         if (fields == 0) {
-            throw new EntityNotFoundException(id, "only entities can be deleted this way; check the uuid");
+            throw EntityNotFoundException.of(jedis, id, "deleted with its children lifted",
+                    "check the uuid; it may have been deleted meanwhile");
         }
         String parentId = Keys.text(jedis.get(Keys.parent(id)));
         guard.countSingle();

@@ -9,7 +9,10 @@ final class Reads {
     }
 
     static HotcoreException translate(JedisDataException e, String operation) {
-        String message = String.valueOf(e.getMessage());
+        String message = String.valueOf(e.getMessage()).strip();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
         if (message.startsWith("WRONGTYPE")) {
             return new CorruptDataException(operation + " failed: a key does not have the type hotcore uses ("
                     + message + "); run 'check' to find it, then repair or delete that key");

@@ -146,7 +146,7 @@ final class Writes {
             pipeline.sync();
         }
         if (length.get() == 0) {
-            throw new EntityNotFoundException(id, "it may have been deleted; refresh and try again");
+            throw EntityNotFoundException.of(jedis, id, "changed", "check the uuid; it may have been deleted meanwhile");
         }
         Map<Bytes, Bytes> old = new LinkedHashMap<>();
         for (int i = 0; i < fieldList.size(); i++) {
@@ -246,7 +246,7 @@ final class Writes {
         boolean exists = jedis.exists(Keys.entity(id));
         guard.countSingle();
         if (!exists) {
-            throw new EntityNotFoundException(id, "only entities can be moved; check the uuid");
+            throw EntityNotFoundException.of(jedis, id, "moved", "check the uuid; it may have been deleted meanwhile");
         }
         String oldParentId = Keys.text(jedis.get(Keys.parent(id)));
         guard.countSingle();
@@ -266,8 +266,8 @@ final class Writes {
             depth++;
             if (ancestor.equals(id)) {
                 throw new CycleException("cannot move '" + id + "' under '" + newParentId + "': '" + newParentId
-                        + "' is " + (depth == 1 ? "a child" : "a descendant " + depth + " levels down")
-                        + " of it, so the move would make a cycle; choose a parent outside its subtree");
+                        + "' is " + (depth == 1 ? "its child" : depth + " levels below it")
+                        + ", so the move would make a cycle; choose a parent outside its subtree");
             }
             if (!seen.add(ancestor)) {
                 throw new CorruptDataException("the stored ancestors of '" + newParentId + "' form a cycle through '"

@@ -96,7 +96,7 @@ class MoveTest extends StoreTestBase {
 
         assertThatThrownBy(() -> store.move(parent, child))
                 .isInstanceOf(CycleException.class)
-                .hasMessageContaining("a child");
+                .hasMessageContaining("its child");
 
         assertThat(TestStores.dump(redis)).isEqualTo(before);
     }
@@ -112,7 +112,7 @@ class MoveTest extends StoreTestBase {
 
         assertThatThrownBy(() -> store.move(top, chain[49]))
                 .isInstanceOf(CycleException.class)
-                .hasMessageContaining("50 levels down");
+                .hasMessageContaining("50 levels below it");
 
         assertThat(TestStores.dump(redis)).isEqualTo(before);
     }
