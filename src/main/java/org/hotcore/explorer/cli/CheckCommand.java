@@ -61,7 +61,8 @@ final class CheckCommand extends StoreCommand {
         if (report.valid()) {
             out.println("valid: every rule holds");
         } else {
-            StringBuilder summary = new StringBuilder("invalid: " + report.violationCount() + " violations");
+            long count = report.violationCount();
+            StringBuilder summary = new StringBuilder("invalid: " + count + (count == 1 ? " violation" : " violations"));
             for (Map.Entry<Integer, Long> entry : report.violationsByRule().entrySet()) {
                 summary.append(", rule ").append(entry.getKey()).append(": ").append(entry.getValue());
             }

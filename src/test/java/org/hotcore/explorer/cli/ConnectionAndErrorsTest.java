@@ -208,7 +208,7 @@ class ConnectionAndErrorsTest {
             assertThat(run.err().lines()).as(run.toString()).hasSize(1);
             assertThat(run.out()).isEmpty();
         }
-        assertThat(runs.get(3).err()).contains("did you mean roots?");
+        assertThat(runs.get(3).err()).contains("did you mean roots");
     }
 
     @Test
