@@ -116,7 +116,7 @@ public final class Cli {
                 new ChildrenCommand(context), new FindCommand(context), new CreateCommand(context),
                 new SetCommand(context), new UnsetCommand(context), new MoveCommand(context),
                 new DeleteCommand(context), new RootsCommand(context), new CheckCommand(context),
-                new org.hotcore.explorer.bench.BenchCommand())) {
+                new StatsCommand(context), new org.hotcore.explorer.bench.BenchCommand())) {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 
-/** Streaming JSON output for {@code --json}: indented, written as it is produced, ended with a newline. */
+/**
+ * Streaming JSON output for {@code --json}: indented (or compact, one document per line), written as it is
+ * produced, ended with a newline.
+ */
 final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -21,6 +24,11 @@ final class Json {
         JsonGenerator generator = FACTORY.createGenerator(out);
         generator.useDefaultPrettyPrinter();
         return generator;
+    }
+
+    /** Opens a generator that writes without line breaks, for one JSON object per line. */
+    static JsonGenerator openCompact(PrintWriter out) throws IOException {
+        return FACTORY.createGenerator(out);
     }
 
     /** Closes the generator and ends the document with a newline; {@code out} stays open. */

@@ -22,6 +22,9 @@ public final class RedisConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
 
+    /** The client name (CLIENT SETNAME) of every pooled connection, as CLIENT LIST shows it. */
+    public static final String CLIENT_NAME = "hotcore-explorer";
+
     private final RedisSettings settings;
     private final CommandGuard guard;
     private final JedisPool pool;
@@ -29,11 +32,23 @@ public final class RedisConnection implements AutoCloseable {
     public RedisConnection(RedisSettings settings, CommandGuard guard) {
         this.settings = settings;
         this.guard = guard;
+        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(settings.poolSize());
+        poolConfig.setMaxIdle(settings.poolSize());
+        poolConfig.setMinIdle(0);
+        poolConfig.setMaxWait(Duration.ofMillis(settings.connectTimeoutMillis() + settings.readTimeoutMillis()));
+        poolConfig.setJmxEnabled(false);
+        poolConfig.setTestOnBorrow(false);
+        this.pool = new JedisPool(poolConfig, new HostAndPort(settings.host(), settings.port()),
+                clientConfig(settings, CLIENT_NAME));
+    }
+
+    private static DefaultJedisClientConfig clientConfig(RedisSettings settings, String clientName) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(settings.connectTimeoutMillis())
                 .socketTimeoutMillis(settings.readTimeoutMillis())
                 .database(settings.database())
-                .clientName("hotcore-explorer");
+                .clientName(clientName);
         if (settings.user() != null) {
             config.user(settings.user());
         }
@@ -46,14 +61,7 @@ public final class RedisConnection implements AutoCloseable {
                 config.hostnameVerifier((host, session) -> true);
             }
         }
-        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-        poolConfig.setMaxTotal(settings.poolSize());
-        poolConfig.setMaxIdle(settings.poolSize());
-        poolConfig.setMinIdle(0);
-        poolConfig.setMaxWait(Duration.ofMillis(settings.connectTimeoutMillis() + settings.readTimeoutMillis()));
-        poolConfig.setJmxEnabled(false);
-        poolConfig.setTestOnBorrow(false);
-        this.pool = new JedisPool(poolConfig, new HostAndPort(settings.host(), settings.port()), config.build());
+        return config.build();
     }
 
     public RedisSettings settings() {
@@ -80,22 +88,49 @@ public final class RedisConnection implements AutoCloseable {
     public Jedis borrow() {
         try {
             return pool.getResource();
-        } catch (JedisAccessControlException e) {
-            throw new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: "
-                    + e.getMessage() + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
-        } catch (JedisConnectionException e) {
-            throw unavailable(e);
-        } catch (JedisDataException e) {
+        } catch (JedisException e) {
+            throw openFailed(e);
+        }
+    }
+
+    /**
+     * Opens a connection of its own, outside the pool and its size limit, with the same settings and the client
+     * name {@code clientName}; the caller closes it. Its commands are not counted by the {@link CommandGuard}.
+     */
+    public Jedis openDedicated(String clientName) {
+        Jedis jedis = null;
+        try {
+            jedis = new Jedis(new HostAndPort(settings.host(), settings.port()), clientConfig(settings, clientName));
+            // The constructor may defer the connect; PING makes a wrong port or password fail here.
+            jedis.ping();
+            return jedis;
+        } catch (JedisException e) {
+            if (jedis != null) {
+                jedis.close();
+            }
+            throw openFailed(e);
+        }
+    }
+
+    /** Translates a failure to open a connection, naming the URL without its password. */
+    private RedisUnavailableException openFailed(JedisException e) {
+        if (e instanceof JedisAccessControlException) {
+            return authenticationFailed(e.getMessage(), e);
+        }
+        if (e instanceof JedisDataException) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")) {
-                throw new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: "
-                        + message + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
+                return authenticationFailed(message, e);
             }
-            throw new RedisUnavailableException("cannot open a connection to " + settings.redactedUrl() + ": "
+            return new RedisUnavailableException("cannot open a connection to " + settings.redactedUrl() + ": "
                     + message, e);
-        } catch (JedisException e) {
-            throw unavailable(e);
         }
+        return unavailable(e);
+    }
+
+    private RedisUnavailableException authenticationFailed(String message, JedisException e) {
+        return new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: " + message
+                + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
     }
 
     /** Sends PING and returns the server's version from INFO server, to fail early on a wrong URL. */

@@ -1,8 +1,9 @@
 package org.hotcore.explorer.ui.model;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,7 +26,7 @@ public final class Background implements AutoCloseable {
     /** Enough for a tree page, a details page and a search to run side by side. */
     private static final int THREADS = 4;
 
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
 
     public Background() {
@@ -35,7 +36,19 @@ public final class Background implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        executor = Executors.newFixedThreadPool(THREADS, factory);
+        // What Executors.newFixedThreadPool builds, typed so that the monitor can read the active and queued counts.
+        executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                factory);
+    }
+
+    /** Returns the number of tasks running on a worker thread now, an estimate; callable from any thread. */
+    public int activeCount() {
+        return executor.getActiveCount();
+    }
+
+    /** Returns the number of tasks waiting for a worker thread; callable from any thread. */
+    public int waitingCount() {
+        return executor.getQueue().size();
     }
 
     /** Work that runs on a worker thread; it reports progress and checks the cancellation between steps. */

@@ -34,6 +34,8 @@ public final class EntityNode {
     private final ReadOnlyBooleanWrapper missing = new ReadOnlyBooleanWrapper(this, "missing");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting");
+    private final ReadOnlyBooleanWrapper cut = new ReadOnlyBooleanWrapper(this, "cut");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyLongWrapper remaining = new ReadOnlyLongWrapper(this, "remaining");
     private final ObservableList<EntityNode> children = FXCollections.observableArrayList();
@@ -130,6 +132,27 @@ public final class EntityNode {
         return busy.get();
     }
 
+    /**
+     * True while a subtree delete job runs on this node or on one of its ancestors, so it can be neither moved nor
+     * deleted again; false by default.
+     */
+    public ReadOnlyBooleanProperty deletingProperty() {
+        return deleting.getReadOnlyProperty();
+    }
+
+    public boolean isDeleting() {
+        return deleting.get();
+    }
+
+    /** True while the node is cut and waits to be pasted under another parent; false by default. */
+    public ReadOnlyBooleanProperty cutProperty() {
+        return cut.getReadOnlyProperty();
+    }
+
+    public boolean isCut() {
+        return cut.get();
+    }
+
     /** True when children were loaded and the SSCAN cursor has not reached its end; false by default. */
     public ReadOnlyBooleanProperty hasMoreProperty() {
         return hasMore.getReadOnlyProperty();
@@ -194,6 +217,24 @@ public final class EntityNode {
 
     void busy(boolean value) {
         busy.set(value);
+    }
+
+    void deleting(boolean value) {
+        deleting.set(value);
+    }
+
+    void cut(boolean value) {
+        cut.set(value);
+    }
+
+    /** Tells whether {@code ancestor} is this node or one of its loaded ancestors. */
+    public boolean isWithin(EntityNode ancestor) {
+        for (EntityNode current = this; current != null; current = current.parent) {
+            if (current == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void update(ChildSummary summary) {

@@ -7,6 +7,7 @@ import org.hotcore.explorer.core.CommandGuard;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.hotcore.explorer.core.RedisConnection;
 import org.hotcore.explorer.core.RedisSettings;
+import org.hotcore.explorer.ui.monitor.MonitorModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ public final class ExplorerModel implements AutoCloseable {
     private final TreeModel tree = new TreeModel(background, status, store::get);
     private final DetailsModel details = new DetailsModel(background, status, store::get);
     private final SearchModel search = new SearchModel(background, status, store::get);
+    private final JobsModel jobs = new JobsModel();
+    private final MoveController moves = new MoveController(background, tree, status, store::get);
+    private final SubtreeDeletes subtreeDeletes = new SubtreeDeletes(jobs, background, tree, status, store::get);
+    private final EntityEdits edits = new EntityEdits(background, tree, details, status, store::get);
+    private final MonitorModel monitor = new MonitorModel(background, store.getReadOnlyProperty());
     private boolean ownsConnection;
 
     public ExplorerModel() {
@@ -50,6 +56,26 @@ public final class ExplorerModel implements AutoCloseable {
         return search;
     }
 
+    public JobsModel jobs() {
+        return jobs;
+    }
+
+    public MoveController moves() {
+        return moves;
+    }
+
+    public SubtreeDeletes subtreeDeletes() {
+        return subtreeDeletes;
+    }
+
+    public EntityEdits edits() {
+        return edits;
+    }
+
+    public MonitorModel monitor() {
+        return monitor;
+    }
+
     /** The store in use; null before the first connection. */
     public ReadOnlyObjectProperty<HotcoreStore> storeProperty() {
         return store.getReadOnlyProperty();
@@ -70,6 +96,7 @@ public final class ExplorerModel implements AutoCloseable {
         RedisSettings settings = newStore.connection().settings();
         ownsConnection = owned;
         store.set(newStore);
+        moves.reset();
         tree.clear();
         details.select(null, false);
         search.clear();
@@ -142,7 +169,9 @@ public final class ExplorerModel implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         background.close();
         closeConnection();
+        monitor.close();
     }
 }

@@ -47,6 +47,8 @@ public final class TreeModel {
     private final Map<String, EntityNode> index = new HashMap<>();
     /** Actions waiting for the page load running on a node, such as the next step of a reveal. */
     private final Map<EntityNode, List<Runnable>> afterPage = new HashMap<>();
+    /** Ids whose subtree a delete job is removing; their loaded nodes and descendants are marked deleting. */
+    private final Set<String> deletingRoots = new HashSet<>();
     private boolean topLevelLoading;
 
     TreeModel(Background background, StatusModel status, Supplier<HotcoreStore> store) {
@@ -74,6 +76,7 @@ public final class TreeModel {
         topLevel.clear();
         index.clear();
         afterPage.clear();
+        deletingRoots.clear();
     }
 
     // ---------------------------------------------------------------- top-level ids
@@ -220,6 +223,7 @@ public final class TreeModel {
         }
         for (EntityNode added : node.append(nodes)) {
             index.put(added.getId(), added);
+            markDeleting(added);
         }
         boolean complete = result.complete() && node.overflow().isEmpty();
         node.hasMore(!complete);
@@ -243,6 +247,18 @@ public final class TreeModel {
      * entities go.
      */
     public void refresh(List<EntityNode> expanded, Runnable then) {
+        refresh(expanded, true, then);
+    }
+
+    /**
+     * Reloads only the children of {@code nodes}, as {@link #refresh(List, Runnable)} does, without the top-level
+     * ids, so parts of the tree changed by a job are read again without a SCAN of the whole database.
+     */
+    public void refreshParts(List<EntityNode> nodes, Runnable then) {
+        refresh(nodes, false, then);
+    }
+
+    private void refresh(List<EntityNode> expanded, boolean withTopLevel, Runnable then) {
         HotcoreStore current = store.get();
         if (current == null) {
             return;
@@ -257,7 +273,7 @@ public final class TreeModel {
         }
         status.activity("Refreshing");
         background.submit("refresh the tree", (progress, cancellation) -> {
-                    List<ChildSummary> top = readTopLevel(current, progress, cancellation);
+                    List<ChildSummary> top = withTopLevel ? readTopLevel(current, progress, cancellation) : null;
                     Map<String, NodeRefresh> nodes = new LinkedHashMap<>();
                     for (RefreshRequest request : requests) {
                         if (cancellation.isCancelled()) {
@@ -331,7 +347,9 @@ public final class TreeModel {
     }
 
     private void applyRefresh(RefreshResult result) {
-        mergeTopLevel(result.topLevel());
+        if (result.topLevel() != null) {
+            mergeTopLevel(result.topLevel());
+        }
         for (Map.Entry<String, NodeRefresh> entry : result.nodes().entrySet()) {
             EntityNode node = index.get(entry.getKey());
             if (node == null) {
@@ -371,7 +389,10 @@ public final class TreeModel {
                 added.subList(room, added.size()).forEach(extra -> node.overflow().add(summaryOf(extra)));
                 added = added.subList(0, room);
             }
-            node.append(added).forEach(child -> index.put(child.getId(), child));
+            node.append(added).forEach(child -> {
+                index.put(child.getId(), child);
+                markDeleting(child);
+            });
             node.childrenRequested(true);
             node.hasMore(!refresh.complete() || !node.overflow().isEmpty());
             if (refresh.complete() && node.overflow().isEmpty()) {
@@ -439,6 +460,85 @@ public final class TreeModel {
                     status.activity("");
                     status.failed(action, error);
                 });
+    }
+
+    /**
+     * Marks {@code id} as the root of a running subtree delete, or unmarks it; its loaded node and descendants show
+     * it, and nodes loaded below it later inherit it.
+     */
+    void deleting(String id, boolean running) {
+        if (running) {
+            deletingRoots.add(id);
+        } else {
+            deletingRoots.remove(id);
+        }
+        EntityNode node = index.get(id);
+        if (node != null) {
+            markDeleting(node);
+        }
+    }
+
+    /** Sets the deleting mark of {@code node} and its loaded descendants from the running delete jobs. */
+    private void markDeleting(EntityNode node) {
+        boolean inherited = false;
+        for (EntityNode ancestor = node.getParent(); ancestor != null && !inherited; ancestor = ancestor.getParent()) {
+            inherited = deletingRoots.contains(ancestor.getId());
+        }
+        ArrayDeque<Map.Entry<EntityNode, Boolean>> stack = new ArrayDeque<>();
+        stack.push(Map.entry(node, inherited));
+        while (!stack.isEmpty()) {
+            Map.Entry<EntityNode, Boolean> next = stack.pop();
+            boolean marked = next.getValue() || deletingRoots.contains(next.getKey().getId());
+            next.getKey().deleting(marked);
+            next.getKey().getChildren().forEach(child -> stack.push(Map.entry(child, marked)));
+        }
+    }
+
+    /**
+     * Shows a stored move of {@code id} from {@code oldParentId} to {@code newParentId}: the node leaves its old
+     * parent, joins the new one when that one's children were loaded, and both child counts follow. The node keeps
+     * its loaded children.
+     */
+    void moved(String id, String oldParentId, String newParentId) {
+        EntityNode node = index.get(id);
+        EntityNode oldParent = oldParentId == null ? null : index.get(oldParentId);
+        EntityNode newParent = index.get(newParentId);
+        if (oldParent != null) {
+            oldParent.childCount(Math.max(0, oldParent.getChildCount() - 1));
+        }
+        if (newParent != null) {
+            newParent.childCount(newParent.getChildCount() + 1);
+        }
+        if (node == null) {
+            return;
+        }
+        if (node.getParent() != null) {
+            node.getParent().remove(node);
+        } else {
+            topLevel.remove(node);
+        }
+        if (newParent != null && newParent.isChildrenRequested()) {
+            newParent.append(List.of(node));
+            markDeleting(node);
+        } else {
+            // Not shown until the new parent's children are loaded, which reads it again.
+            unindex(node);
+        }
+    }
+
+    /** Shows an entity created under {@code parentId}: added to the parent's loaded children, its count raised. */
+    void created(String parentId, ChildSummary summary) {
+        EntityNode parent = index.get(parentId);
+        if (parent == null) {
+            return;
+        }
+        parent.childCount(parent.getChildCount() + 1);
+        if (parent.isChildrenRequested() && !index.containsKey(summary.id())) {
+            EntityNode node = EntityNode.of(summary, false);
+            parent.append(List.of(node));
+            index.put(node.getId(), node);
+            markDeleting(node);
+        }
     }
 
     /** Removes {@code id} and its loaded subtree from the tree, after the entity was deleted. */

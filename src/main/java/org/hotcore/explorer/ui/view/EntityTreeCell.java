@@ -10,7 +10,8 @@ import org.hotcore.explorer.ui.model.EntityNode;
 
 /**
  * Renders a tree row: an icon and colour by the entity's {@code type}, the label with the child count, a spinner
- * while the node is loading, and the "Load more (N left)" row, which loads the next page when clicked.
+ * while the node is loading, and the "Load more (N left)" row, which loads the next page when clicked. Rows being
+ * deleted, cut, or under a drag show it through pseudo-classes.
  */
 final class EntityTreeCell extends TreeCell<TreeEntry> {
 
@@ -44,6 +45,10 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
         getStyleClass().removeAll(StyleClasses.LOAD_MORE, StyleClasses.TOP_LEVEL);
         pseudoClassStateChanged(StyleClasses.MISSING, false);
         pseudoClassStateChanged(StyleClasses.LOADING, false);
+        pseudoClassStateChanged(StyleClasses.DELETING, false);
+        pseudoClassStateChanged(StyleClasses.CUT, false);
+        pseudoClassStateChanged(StyleClasses.DROP_TARGET, false);
+        pseudoClassStateChanged(StyleClasses.DROP_REJECTED, false);
 
         if (empty || entry == null) {
             setText(null);
@@ -65,7 +70,10 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
                 node.typeProperty().subscribe(this::applyType),
                 node.missingProperty().subscribe(missing -> pseudoClassStateChanged(StyleClasses.MISSING, missing)),
                 node.loadingProperty().subscribe(loading -> updateGraphic(node)),
-                node.busyProperty().subscribe(busy -> updateGraphic(node)));
+                node.busyProperty().subscribe(busy -> updateGraphic(node)),
+                node.deletingProperty().subscribe(deleting -> pseudoClassStateChanged(StyleClasses.DELETING,
+                        deleting)),
+                node.cutProperty().subscribe(cut -> pseudoClassStateChanged(StyleClasses.CUT, cut)));
     }
 
     private void showLoadMore(EntityNode parent) {

@@ -27,6 +27,8 @@ import org.hotcore.explorer.core.RedisSettings;
 import org.hotcore.explorer.ui.model.EntityNode;
 import org.hotcore.explorer.ui.model.ExplorerModel;
 import org.hotcore.explorer.ui.model.StatusModel;
+import org.hotcore.explorer.ui.monitor.MonitorPane;
+import org.hotcore.explorer.ui.monitor.MonitorSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class ExplorerWindow {
 
     public static final String ROOT_ID = "explorerRoot";
     public static final String DARK_THEME_ID = "darkThemeMenuItem";
+    public static final String MONITOR_MENU_ID = "monitorMenuItem";
     static final String TITLE = "HotCore Explorer";
 
     private final Stage stage;
@@ -48,6 +51,8 @@ public final class ExplorerWindow {
     private final TreePane treePane;
     private final DetailsPane detailsPane;
     private final SearchPane searchPane;
+    private final TreeActions treeActions;
+    private final MonitorPane monitorPane;
     private final BorderPane root = new BorderPane();
     private Consumer<ConnectDialog.Choice> onConnect = choice -> { };
     private Runnable onAbout = () -> { };
@@ -59,14 +64,16 @@ public final class ExplorerWindow {
         treePane = new TreePane(model.tree(), (id, topLevel) -> model.details().select(id, topLevel));
         detailsPane = new DetailsPane(model.details(), this::reveal);
         searchPane = new SearchPane(model.search(), this::reveal);
+        monitorPane = new MonitorPane(model.monitor(), stage);
         treePane.setOnDeleted(this::refresh);
+        treeActions = new TreeActions(model, treePane, this::refresh);
 
         root.setId(ROOT_ID);
         root.getStyleClass().add(StyleClasses.EXPLORER);
         root.getStylesheets().add(Stylesheets.BASE);
         treePane.view().getStylesheets().add(Stylesheets.TREE);
 
-        VBox left = new VBox(8, searchPane.view(), treePane.view());
+        VBox left = new VBox(8, searchPane.view(), treePane.view(), new JobsPanel(model.jobs()).view());
         left.getStyleClass().add("left-pane");
         VBox.setVgrow(treePane.view(), Priority.ALWAYS);
         SplitPane split = new SplitPane(left, detailsPane.view());
@@ -75,8 +82,10 @@ public final class ExplorerWindow {
 
         Banners banners = new Banners(model.status(), this::reconnect, this::showFailureDetails);
         root.setTop(new VBox(menuBar(), banners.view()));
-        root.setCenter(split);
-        root.setBottom(new StatusBar(model.status(), model.background()).view());
+        root.setCenter(monitorPane.dock(split));
+        StatusBar statusBar = new StatusBar(model.status(), model.background());
+        statusBar.addMonitor(new MonitorSummary(model.monitor(), monitorPane).view());
+        root.setBottom(statusBar.view());
 
         Scene scene = new Scene(root, 1280, 800);
         installKeys(scene);
@@ -110,6 +119,10 @@ public final class ExplorerWindow {
         return detailsPane;
     }
 
+    public MonitorPane monitorPane() {
+        return monitorPane;
+    }
+
     public void show() {
         stage.show();
     }
@@ -138,12 +151,17 @@ public final class ExplorerWindow {
             }
             applyTheme(selected);
         });
-        Menu view = new Menu("View", null, refresh, find, new SeparatorMenuItem(), dark);
+        CheckMenuItem monitor = new CheckMenuItem("Monitor");
+        monitor.setId(MONITOR_MENU_ID);
+        monitor.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        monitor.selectedProperty().bindBidirectional(monitorPane.shownProperty());
+        Menu view = new Menu("View", null, refresh, find, new SeparatorMenuItem(), monitor, dark);
 
         MenuItem about = new MenuItem("About HotCore Explorer");
         about.setOnAction(event -> onAbout.run());
         Menu help = new Menu("Help", null, about);
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, treeActions.editMenu(), view, help);
     }
 
     private void installKeys(Scene scene) {

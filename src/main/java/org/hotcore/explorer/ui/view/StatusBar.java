@@ -1,7 +1,9 @@
 package org.hotcore.explorer.ui.view;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -24,6 +26,7 @@ public final class StatusBar {
     public static final String ERROR_ID = "errorStatus";
 
     private final HBox root = new HBox(8);
+    private final Region spacer = new Region();
 
     public StatusBar(StatusModel status, Background background) {
         root.setId(BAR_ID);
@@ -53,7 +56,6 @@ public final class StatusBar {
                 .and(status.demoProgressProperty().lessThan(1)));
         demoProgress.managedProperty().bind(demoProgress.visibleProperty());
 
-        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label error = label(ERROR_ID);
         error.getStyleClass().add(StyleClasses.STATUS_ERROR);
@@ -71,6 +73,12 @@ public final class StatusBar {
         label.setId(id);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** Adds the monitor summary on the right, before the demo progress and the error, and a separator after it. */
+    public void addMonitor(Node summary) {
+        int at = root.getChildren().indexOf(spacer) + 1;
+        root.getChildren().addAll(at, List.of(summary, new Separator(Orientation.VERTICAL)));
     }
 
     public HBox view() {

@@ -29,6 +29,15 @@ public final class StyleClasses {
     public static final String SEARCH = "search-pane";
     public static final String SEARCH_RESULTS = "search-results";
 
+    public static final String JOBS_PANEL = "jobs-panel";
+    public static final String JOB_ROW = "job-row";
+    public static final String JOB_TITLE = "job-title";
+    public static final String JOB_DETAIL = "job-detail";
+    public static final String JOB_MESSAGE = "job-message";
+    public static final String JOB_CANCEL = "job-cancel";
+    public static final String JOB_DISMISS = "job-dismiss";
+    public static final PseudoClass JOB_FAILED = PseudoClass.getPseudoClass("failed");
+
     public static final String STATUS_BAR = "status-bar";
     public static final String STATUS_ERROR = "status-error";
     public static final String BANNER = "banner";
@@ -38,6 +47,14 @@ public final class StyleClasses {
     public static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     public static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
     public static final PseudoClass LARGE = PseudoClass.getPseudoClass("large");
+    /** A tree row inside a subtree that a delete job is removing. */
+    public static final PseudoClass DELETING = PseudoClass.getPseudoClass("deleting");
+    /** A tree row cut and waiting to be pasted. */
+    public static final PseudoClass CUT = PseudoClass.getPseudoClass("cut");
+    /** A tree row under a drag that would accept the dragged entities. */
+    public static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    /** A tree row under a drag that cannot take the dragged entities. */
+    public static final PseudoClass DROP_REJECTED = PseudoClass.getPseudoClass("drop-rejected");
 
     private StyleClasses() {
     }

@@ -11,6 +11,7 @@ public final class Stylesheets {
     public static final String DETAILS = url("details.css");
     public static final String SEARCH = url("search.css");
     public static final String STATUS = url("status.css");
+    public static final String JOBS = url("jobs.css");
 
     private Stylesheets() {
     }

@@ -5,36 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.hotcore.explorer.ui.model.EntityNode;
+import org.hotcore.explorer.ui.model.MoveController;
 import org.hotcore.explorer.ui.model.TreeModel;
 
 /**
  * The entity tree: a {@link TreeView} bound to the {@link TreeModel}. Expanding a node loads its first page,
- * the "Load more" row loads the next one, and selecting a row reports the id to {@code onSelect}.
+ * the "Load more" row loads the next one, and selecting a row reports the id to {@code onSelect}. Several rows can be
+ * selected, for a drag that moves them together.
  */
 public final class TreePane {
 
     public static final String TREE_ID = "entityTree";
-    public static final String COPY_ID = "copyUuidMenuItem";
-    public static final String DELETE_LIFT_ID = "deleteLiftMenuItem";
-    public static final String DELETE_SUBTREE_ID = "deleteSubtreeMenuItem";
 
     private final TreeModel model;
     private final TreeView<TreeEntry> tree = new TreeView<>();
     private final EntityTreeItem root;
     private Runnable onDeleted = () -> { };
+    private Consumer<EntityNode> onDeleteSubtree = node -> { };
+    private Runnable onEscape = () -> { };
+    private TreeDragAndDrop dragAndDrop;
 
     /**
      * Creates the tree.
@@ -50,7 +47,8 @@ public final class TreePane {
         tree.getStyleClass().add(StyleClasses.ENTITY_TREE);
         tree.setRoot(root);
         tree.setShowRoot(false);
-        tree.setCellFactory(view -> new EntityTreeCell(this::loadMore));
+        tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        tree.setCellFactory(view -> createCell());
         tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
             if (item != null && item.getValue() instanceof TreeEntry.Entity(EntityNode node)) {
                 onSelect.accept(node.getId(), node.isTopLevel());
@@ -58,7 +56,6 @@ public final class TreePane {
                 onSelect.accept(null, false);
             }
         });
-        tree.setContextMenu(contextMenu());
         tree.setOnKeyPressed(event -> {
             TreeItem<TreeEntry> item = tree.getSelectionModel().getSelectedItem();
             if (event.getCode() == KeyCode.ENTER && item != null
@@ -67,61 +64,80 @@ public final class TreePane {
                 event.consume();
             } else if (event.getCode() == KeyCode.DELETE) {
                 // Delete keeps the children and Shift+Delete takes the subtree, as in the context menu.
-                selectedNode().filter(node -> !node.isTopLevel())
-                        .ifPresent(node -> confirmDelete(node, event.isShiftDown()));
+                selectedNode().filter(node -> !node.isTopLevel()).ifPresent(node -> {
+                    if (event.isShiftDown()) {
+                        onDeleteSubtree.accept(node);
+                    } else {
+                        confirmDeleteLifting(node);
+                    }
+                });
                 event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                onEscape.run();
             }
         });
     }
 
-    /** Sets what runs after a delete from the context menu succeeded, such as a refresh of the expanded nodes. */
+    private EntityTreeCell createCell() {
+        EntityTreeCell cell = new EntityTreeCell(this::loadMore);
+        if (dragAndDrop != null) {
+            dragAndDrop.install(cell);
+        }
+        return cell;
+    }
+
+    /** Lets rows be dragged onto other rows to move entities; {@code onMoved} gets the ids moved. */
+    public void enableDragAndDrop(MoveController moves, Consumer<List<String>> onMoved) {
+        dragAndDrop = new TreeDragAndDrop(tree, moves, onMoved);
+        tree.setCellFactory(view -> createCell());
+    }
+
+    /** Sets what runs after a delete that keeps the children succeeded, such as a refresh of the expanded nodes. */
     public void setOnDeleted(Runnable action) {
         onDeleted = action;
     }
 
-    private ContextMenu contextMenu() {
-        MenuItem copy = new MenuItem("Copy uuid");
-        copy.setId(COPY_ID);
-        copy.setOnAction(event -> selectedNode().ifPresent(node -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(node.getId());
-            Clipboard.getSystemClipboard().setContent(content);
-        }));
-        MenuItem lift = new MenuItem("Delete, keeping its children…");
-        lift.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
-        lift.setId(DELETE_LIFT_ID);
-        lift.setOnAction(event -> selectedNode().ifPresent(node -> confirmDelete(node, false)));
-        MenuItem cascade = new MenuItem("Delete with its subtree…");
-        cascade.setAccelerator(new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN));
-        cascade.setId(DELETE_SUBTREE_ID);
-        cascade.setOnAction(event -> selectedNode().ifPresent(node -> confirmDelete(node, true)));
-        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), lift, cascade);
-        menu.setOnShowing(event -> {
-            boolean entity = selectedNode().filter(node -> !node.isTopLevel()).isPresent();
-            lift.setDisable(!entity);
-            cascade.setDisable(!entity);
-            copy.setDisable(selectedNode().isEmpty());
-        });
-        return menu;
+    /** Sets what Shift+Delete on an entity row does. */
+    public void setOnDeleteSubtree(Consumer<EntityNode> action) {
+        onDeleteSubtree = action;
     }
 
-    private Optional<EntityNode> selectedNode() {
+    /** Sets what Escape in the tree does. */
+    public void setOnEscape(Runnable action) {
+        onEscape = action;
+    }
+
+    /** Returns the node of the focused selected row, when it is an entity or a top-level id. */
+    public Optional<EntityNode> selectedNode() {
         TreeItem<TreeEntry> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof TreeEntry.Entity(EntityNode node) ? Optional.of(node)
                 : Optional.empty();
     }
 
-    private void confirmDelete(EntityNode node, boolean subtree) {
+    /** Returns the nodes of every selected row, in selection order. */
+    public List<EntityNode> selectedNodes() {
+        List<EntityNode> nodes = new ArrayList<>();
+        for (TreeItem<TreeEntry> item : tree.getSelectionModel().getSelectedItems()) {
+            if (item != null && item.getValue() instanceof TreeEntry.Entity(EntityNode node)) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    /** Asks for confirmation, then deletes {@code node} and lifts its children to its parent. */
+    public void confirmDeleteLifting(EntityNode node) {
+        if (node.isDeleting()) {
+            return;
+        }
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
         confirm.initOwner(tree.getScene().getWindow());
         confirm.setTitle("Delete");
         confirm.setHeaderText("Delete " + node.labelBinding().get() + "?");
-        confirm.setContentText(subtree
-                ? "The entity and all " + node.getChildCount() + " children with their own subtrees are deleted."
-                : "The entity is deleted; its " + node.getChildCount() + " children move to its parent.");
+        confirm.setContentText("The entity is deleted; its " + node.getChildCount() + " children move to its parent.");
         confirm.showAndWait()
                 .filter(button -> button == ButtonType.OK)
-                .ifPresent(button -> model.delete(node, subtree, onDeleted));
+                .ifPresent(button -> model.delete(node, false, onDeleted));
     }
 
     public TreeView<TreeEntry> view() {
@@ -172,12 +188,109 @@ public final class TreePane {
             }
             item = next;
         }
+        tree.getSelectionModel().clearSelection();
         tree.getSelectionModel().select(item);
         int row = tree.getRow(item);
         if (row >= 0) {
             tree.scrollTo(Math.max(0, row - 3));
         }
         tree.requestFocus();
+    }
+
+    /** Adds the rows of the loaded nodes with these ids to the selection, keeping the focused row. */
+    public void addToSelection(List<String> ids) {
+        TreeItem<TreeEntry> focused = tree.getSelectionModel().getSelectedItem();
+        for (String id : ids) {
+            TreeItem<TreeEntry> item = itemOf(model.node(id));
+            if (item != null && item != focused) {
+                tree.getSelectionModel().select(item);
+            }
+        }
+        if (focused != null) {
+            tree.getSelectionModel().select(focused);
+        }
+    }
+
+    /** Returns the item that shows {@code node}, found through its loaded ancestors; null when it has none. */
+    TreeItem<TreeEntry> itemOf(EntityNode node) {
+        if (node == null) {
+            return null;
+        }
+        List<EntityNode> path = new ArrayList<>();
+        for (EntityNode current = node; current != null; current = current.getParent()) {
+            path.addFirst(current);
+        }
+        TreeItem<TreeEntry> item = root;
+        for (EntityNode step : path) {
+            TreeItem<TreeEntry> next = null;
+            for (TreeItem<TreeEntry> child : item.getChildren()) {
+                if (child instanceof EntityTreeItem entityItem && entityItem.node() == step) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            item = next;
+        }
+        return item;
+    }
+
+    /**
+     * Expands {@code node} and the nodes below it, level by level, loading the first page of each, until
+     * {@code maxRows} rows were added or nothing is left to expand. Further pages stay behind "Load more".
+     */
+    public void expandBelow(EntityNode node, int maxRows) {
+        TreeItem<TreeEntry> start = itemOf(node);
+        if (start != null) {
+            new ExpandBelow(maxRows).expand(start);
+        }
+    }
+
+    /** One "Expand below" walk: a queue of items to expand and the rows added so far. */
+    private final class ExpandBelow {
+        private final int maxRows;
+        private final ArrayDeque<TreeItem<TreeEntry>> queue = new ArrayDeque<>();
+        private int rows;
+
+        ExpandBelow(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        void expand(TreeItem<TreeEntry> item) {
+            queue.add(item);
+            next();
+        }
+
+        /** Expands the next item and continues when its first page is in; ends at the row limit. */
+        private void next() {
+            while (!queue.isEmpty() && rows < maxRows) {
+                TreeItem<TreeEntry> item = queue.poll();
+                if (!(item instanceof EntityTreeItem entityItem) || item.isLeaf()) {
+                    continue;
+                }
+                EntityNode node = entityItem.node();
+                item.setExpanded(true);
+                if (node.isLoading()) {
+                    model.loadNextPage(node, () -> {
+                        childrenLoaded(item);
+                        next();
+                    });
+                    return;
+                }
+                childrenLoaded(item);
+            }
+        }
+
+        private void childrenLoaded(TreeItem<TreeEntry> item) {
+            for (TreeItem<TreeEntry> child : item.getChildren()) {
+                if (child instanceof EntityTreeItem) {
+                    rows++;
+                    queue.add(child);
+                }
+            }
+        }
     }
 
     /** Returns the number of tree items below the hidden root, counted with an explicit stack. */
