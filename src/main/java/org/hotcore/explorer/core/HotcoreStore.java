@@ -73,6 +73,9 @@ public final class HotcoreStore {
         try {
             return connection.withJedis(work);
         } catch (JedisDataException e) {
+            if (RedisConnection.isAuthenticationError(String.valueOf(e.getMessage()))) {
+                throw connection.authenticationFailed(e);
+            }
             throw Reads.translate(e, operation);
         } catch (JedisConnectionException e) {
             throw connection.unavailable(e);

@@ -115,22 +115,43 @@ public final class RedisConnection implements AutoCloseable {
     /** Translates a failure to open a connection, naming the URL without its password. */
     private RedisUnavailableException openFailed(JedisException e) {
         if (e instanceof JedisAccessControlException) {
-            return authenticationFailed(e.getMessage(), e);
+            return authenticationFailed(e);
         }
         if (e instanceof JedisDataException) {
-            String message = String.valueOf(e.getMessage());
-            if (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")) {
-                return authenticationFailed(message, e);
+            String message = serverMessage(e);
+            if (isAuthenticationError(message)) {
+                return authenticationFailed(e);
             }
-            return new RedisUnavailableException("cannot open a connection to " + settings.redactedUrl() + ": "
+            if (message.contains("DB index is out of range")) {
+                return new RedisUnavailableException("cannot select database " + settings.database() + " on "
+                        + settings.displayUrl() + ": the server has fewer databases; use a lower number after the"
+                        + " last / of the URL (the server's 'databases' setting gives the count)", e);
+            }
+            return new RedisUnavailableException("cannot open a connection to " + settings.displayUrl() + ": "
                     + message, e);
         }
         return unavailable(e);
     }
 
-    private RedisUnavailableException authenticationFailed(String message, JedisException e) {
-        return new RedisUnavailableException("authentication to " + settings.redactedUrl() + " failed: " + message
+    static boolean isAuthenticationError(String message) {
+        return message.startsWith("NOAUTH") || message.startsWith("WRONGPASS");
+    }
+
+    /** Returns the error for a login the server rejected, or a command it refused for want of one. */
+    RedisUnavailableException authenticationFailed(JedisException e) {
+        String message = serverMessage(e);
+        if (settings.password() == null) {
+            return new RedisUnavailableException("the server at " + settings.displayUrl() + " requires a password ("
+                    + message + "); give it in the URL, in REDISCLI_AUTH or REDIS_PASSWORD, or with --ask-password", e);
+        }
+        return new RedisUnavailableException("authentication to " + settings.displayUrl() + " failed: " + message
                 + "; check the user and password (URL, REDISCLI_AUTH or REDIS_PASSWORD)", e);
+    }
+
+    /** Returns the server's error text without a final period, so it reads well inside a longer message. */
+    static String serverMessage(Throwable e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /** Sends PING and returns the server's version from INFO server, to fail early on a wrong URL. */
@@ -154,9 +175,9 @@ public final class RedisConnection implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        log.debug("Connection to {} failed", settings.redactedUrl(), e);
-        return new RedisUnavailableException("cannot reach Redis at " + settings.redactedUrl() + ": " + reason
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : serverMessage(root);
+        log.debug("Connection to {} failed", settings.displayUrl(), e);
+        return new RedisUnavailableException("cannot reach Redis at " + settings.displayUrl() + ": " + reason
                 + "; check that the server is running and the URL, port and TLS settings are right", e);
     }
 

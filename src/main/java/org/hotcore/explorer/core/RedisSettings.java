@@ -239,9 +239,26 @@ public final class RedisSettings {
         return url.toString();
     }
 
+    /**
+     * Returns the URL for messages: as {@link #redactedUrl()}, but with {@code ***} where a password was given, so a
+     * reader can tell that one was sent.
+     */
+    public String displayUrl() {
+        if (password == null) {
+            return redactedUrl();
+        }
+        StringBuilder url = new StringBuilder(tls ? "rediss://" : "redis://");
+        if (user != null) {
+            url.append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+        }
+        url.append(":***@");
+        url.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port).append('/').append(database);
+        return url.toString();
+    }
+
     @Override
     public String toString() {
-        return redactedUrl();
+        return displayUrl();
     }
 
     /** Mutable builder; {@link #build()} checks the values. */

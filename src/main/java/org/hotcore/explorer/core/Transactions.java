@@ -103,6 +103,9 @@ final class Transactions {
             } catch (JedisConnectionException e) {
                 throw connection.unavailable(e);
             } catch (JedisDataException e) {
+                if (RedisConnection.isAuthenticationError(String.valueOf(e.getMessage()))) {
+                    throw connection.authenticationFailed(e);
+                }
                 throw Reads.translate(e, operation);
             } finally {
                 if (multi.batch != null) {
