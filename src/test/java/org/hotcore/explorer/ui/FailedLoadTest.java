@@ -91,4 +91,25 @@ class FailedLoadTest {
                 .startsWith("Failed to");
         robot.type(KeyCode.ESCAPE);
     }
+
+    @Test
+    void refusedConnectIsNotLostConnection(FxRobot robot) throws IOException {
+        explorer.awaitItem(robot, "root");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        org.hotcore.explorer.core.RedisSettings refused = org.hotcore.explorer.core.RedisSettings
+                .parse("redis://:some-pw@127.0.0.1:" + closedPort + "/0").connectTimeoutMillis(2_000).build();
+
+        ExplorerTestSupport.fxRun(() -> explorer.model.open(refused, false, version -> { }));
+
+        waitUntil("the error banner shows", () -> robot.lookup("#" + Banners.ERROR_BANNER_ID).queryAs(HBox.class)
+                .isVisible());
+        String message = robot.lookup("#" + Banners.ERROR_MESSAGE_ID).queryAs(Label.class).getText();
+        assertThat(message).startsWith("Could not connect: cannot reach Redis at redis://:***@127.0.0.1:" + closedPort);
+        assertThat(message).doesNotContain("some-pw");
+        assertThat(robot.lookup("#" + Banners.CONNECTION_BANNER_ID).queryAs(HBox.class).isVisible()).isFalse();
+        assertThat(explorer.item(robot, "root")).isNotNull();
+    }
 }

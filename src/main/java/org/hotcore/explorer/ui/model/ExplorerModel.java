@@ -131,7 +131,7 @@ public final class ExplorerModel implements AutoCloseable {
                 },
                 error -> {
                     status.activity("");
-                    status.failed("connect to " + target, error);
+                    status.connectFailed(error);
                 });
     }
 

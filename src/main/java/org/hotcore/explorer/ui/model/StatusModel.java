@@ -133,14 +133,30 @@ public final class StatusModel {
             return;
         }
         boolean unavailable = isUnavailable(error);
+        String reason = reasonOf(error);
         if (unavailable) {
-            log.warn("Failed to {}: the Redis server cannot be reached", action, error);
+            log.warn("Failed to {}: {}", action, reason);
+            log.debug("Failure details of '{}'", action, error);
             connectionLost.set(true);
         } else {
             log.error("Failed to {}", action, error);
         }
-        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         failure.set(new Failure(action, "Failed to " + action + ": " + reason, error));
+    }
+
+    /**
+     * Records a failed attempt to open a connection: shown and logged, but not as a lost connection, because the
+     * connection shown before, if any, is still in use. The error's message already names the URL.
+     */
+    public void connectFailed(Throwable error) {
+        String reason = reasonOf(error);
+        log.warn("Could not connect: {}", reason);
+        log.debug("Connection failure details", error);
+        failure.set(new Failure("connect", "Could not connect: " + reason, error));
+    }
+
+    private static String reasonOf(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     static boolean isUnavailable(Throwable error) {
