@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.hotcore.explorer.core.Progress;
 import org.hotcore.explorer.core.RedisConnection;
 import redis.clients.jedis.Jedis;
 
 /**
- * What the figures of one run share: the store on the benchmark database, the settings, the figure 1 limit once
- * measured, a progress log on standard error and the sink for results.
+ * The state the figures of one run share: the store on the benchmark database, the settings, the figure 1 limit
+ * once measured, a progress log on standard error and the sink for results.
  */
 final class Bench {
 
@@ -106,7 +107,7 @@ final class Bench {
     }
 
     /** Writes entities with a {@link TreeWriter} on one pooled connection. */
-    <T> T write(java.util.function.Function<TreeWriter, T> work) {
+    <T> T write(Function<TreeWriter, T> work) {
         return connection().withJedis(jedis -> {
             try (TreeWriter writer = new TreeWriter(jedis)) {
                 return work.apply(writer);

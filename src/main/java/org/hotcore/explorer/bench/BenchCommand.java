@@ -98,8 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
     int integritySize;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
-            description = "Most entities per cascade delete transaction, as the delete command's --batch-size; the"
-                    + " core uses at most 128 (default: ${DEFAULT-VALUE}, the core's default).")
+            description = "Maximum entities per cascade delete transaction, as the delete command's --batch-size;"
+                    + " the core uses at most 128 (default: ${DEFAULT-VALUE}, the core's default).")
     int cascadeBatch;
 
     @Option(names = "--write-docs", paramLabel = "FILE",
@@ -245,8 +245,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static void requireEmpty(RedisConnection connection, RedisSettings settings) {
         long keys = connection.withJedis(jedis -> jedis.dbSize());
         if (keys > 0) {
-            throw new RejectedException("the database " + settings.redactedUrl() + " holds " + keys + " keys, but"
-                    + " bench needs an empty one, because it writes millions of keys and empties the database with"
+            throw new RejectedException("the database " + settings.redactedUrl() + " contains " + keys
+                    + (keys == 1 ? " key" : " keys") + ", but bench needs an empty one, because it writes millions of keys and empties the database with"
                     + " FLUSHDB; give the number of an empty database in the URL, such as /15, or leave out --redis to"
                     + " use a server started for the run");
         }

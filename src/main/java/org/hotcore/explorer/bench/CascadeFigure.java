@@ -1,5 +1,6 @@
 package org.hotcore.explorer.bench;
 
+import java.util.Locale;
 import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.CascadeDelete;
 import org.hotcore.explorer.core.CommandGuard;
@@ -78,7 +79,7 @@ final class CascadeFigure implements Figure {
                 .put("peakHeapAfterGcMiB", peak.afterGcMiB())
                 .put("peakHeapUsedMiB", peak.usedMiB())
                 .put("collections", peak.collections())
-                .summary(Result.grouped(entitiesPerSecond) + " entities/s (" + String.format(java.util.Locale.ROOT,
+                .summary(Result.grouped(entitiesPerSecond) + " entities/s (" + String.format(Locale.ROOT,
                         "%.1f", seconds) + " s); " + Result.grouped(commandsPerSecond) + " commands/s = "
                         + Result.percent(share) + " of the limit; peak heap " + heapText(peak)
                         + (complete ? "" : "; INCOMPLETE: " + Result.grouped(outcome.deleted()) + " deleted, "

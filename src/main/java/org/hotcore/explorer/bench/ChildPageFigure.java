@@ -2,6 +2,7 @@ package org.hotcore.explorer.bench;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.hotcore.explorer.core.ChildPage;
 import org.hotcore.explorer.core.CommandGuard;
@@ -36,8 +37,8 @@ final class ChildPageFigure implements Figure {
                     .put("largest", largest)
                     .put("smallest", smallest)
                     .put("ratio", ratio)
-                    .summary(String.format(java.util.Locale.ROOT, "%.2f", ratio))
-                    .check("<= " + String.format(java.util.Locale.ROOT, "%.0f", TARGET_RATIO), ratio <= TARGET_RATIO));
+                    .summary(String.format(Locale.ROOT, "%.2f", ratio))
+                    .check("<= " + String.format(Locale.ROOT, "%.0f", TARGET_RATIO), ratio <= TARGET_RATIO));
         }
     }
 
@@ -82,10 +83,10 @@ final class ChildPageFigure implements Figure {
                 .put("childrenPerPage", (double) returned / samples)
                 .put("roundTripsPerPage", (double) roundTrips / samples)
                 .summary("median " + Result.millis(latencies.medianMillis()) + ", p95 "
-                        + Result.millis(latencies.p95Millis()) + " (" + String.format(java.util.Locale.ROOT, "%.0f",
-                        (double) returned / samples) + " children, " + String.format(java.util.Locale.ROOT, "%.1f",
+                        + Result.millis(latencies.p95Millis()) + " (" + String.format(Locale.ROOT, "%.0f",
+                        (double) returned / samples) + " children, " + String.format(Locale.ROOT, "%.1f",
                         (double) roundTrips / samples) + " round trips per page)")
-                .check("median < " + String.format(java.util.Locale.ROOT, "%.0f", TARGET_MEDIAN_MILLIS) + " ms",
+                .check("median < " + String.format(Locale.ROOT, "%.0f", TARGET_MEDIAN_MILLIS) + " ms",
                         latencies.medianMillis() < TARGET_MEDIAN_MILLIS);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +27,8 @@ final class DocsTable {
     }
 
     /**
-     * Checks that {@code file} exists and holds exactly one pair of markers of {@code section}, so a run can fail
-     * before it spends minutes measuring.
+     * Checks that {@code file} exists and contains exactly one pair of markers of {@code section}, so a run can
+     * fail before it spends minutes measuring.
      *
      * @throws IllegalArgumentException naming the file and what is missing
      */
@@ -82,8 +83,8 @@ final class DocsTable {
     static String render(Machine machine, String command, double seconds, List<Result> results) {
         StringBuilder text = new StringBuilder();
         text.append("Run of ").append(machine.startedAt()).append(", `").append(command).append("`, ")
-                .append(String.format(java.util.Locale.ROOT, "%.0f", seconds)).append(" s in all. Machine: ")
-                .append(machine.sentence()).append(".\n\n");
+                .append(String.format(Locale.ROOT, "%.0f", seconds)).append(" s in all. Machine: ")
+                .append(machine.sentence()).append("\n\n");
         text.append("| figure | case | result | target | met |\n");
         text.append("|---|---|---|---|---|\n");
         for (Result result : results) {

@@ -20,9 +20,9 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Records the peak heap of the JVM while an operation runs, two ways: from GC notifications, the largest heap in
- * use right after a collection (the live data plus garbage not yet reclaimed, so an upper bound of the live set)
- * and right before one; and by sampling the used heap every 100 ms.
+ * Records the peak heap of the JVM while an operation runs. GC notifications give the largest heap in use right
+ * after a collection, which is the live data plus garbage not yet reclaimed and so an upper bound of the live set.
+ * They also give the heap in use right before a collection, and a sampler reads the used heap every 100 ms.
  */
 final class HeapMonitor implements AutoCloseable {
 

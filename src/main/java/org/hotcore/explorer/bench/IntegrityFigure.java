@@ -5,8 +5,8 @@ import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.IntegrityCheck;
 
 /**
- * Figure 6, integrity check: {@code IntegrityCheck.run} with its default options over a database that holds one
- * tree written by {@link Shapes#subtree}, timed from the call to its return, with the peak heap.
+ * Figure 6, integrity check: {@code IntegrityCheck.run} with its default options over a database that contains
+ * one tree written by {@link Shapes#subtree}, timed from the call to its return, with the peak heap.
  */
 final class IntegrityFigure implements Figure {
 

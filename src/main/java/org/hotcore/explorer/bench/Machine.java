@@ -1,6 +1,7 @@
 package org.hotcore.explorer.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -68,23 +70,24 @@ record Machine(Instant startedAt, int cores, String cpuModel, long memoryMiB, St
         return map;
     }
 
-    /** Describes the machine in one sentence for the documentation. */
+    /** Describes the machine, Redis and the JVM in a few sentences for the documentation. */
     String sentence() {
         StringBuilder text = new StringBuilder();
         text.append(cores).append(" cores");
         if (cpuModel != null) {
             text.append(" (").append(cpuModel).append(')');
         }
-        text.append(", ").append(Result.grouped(memoryMiB)).append(" MiB memory, ").append(os)
-                .append("; Redis ").append(redisVersion).append(" (").append(redisServer).append(')')
-                .append("; JVM ").append(jvm).append(", max heap ").append(Result.grouped(maxHeapMiB)).append(" MiB, ")
+        text.append(", ").append(Result.grouped(memoryMiB)).append(" MiB memory, ").append(os).append(". Redis ")
+                .append(redisVersion).append(", ").append(redisServer).append(". JVM ").append(jvm)
+                .append(", max heap ").append(Result.grouped(maxHeapMiB)).append(" MiB, ")
                 .append(String.join(" + ", garbageCollectors));
         if (!jvmArguments.isEmpty()) {
             text.append(", arguments `").append(String.join(" ", jvmArguments)).append('`');
         }
+        text.append('.');
         if (loadAverage >= 0) {
-            text.append("; load average ").append(String.format(java.util.Locale.ROOT, "%.2f", loadAverage))
-                    .append(" at the start");
+            text.append(" Load average ").append(String.format(Locale.ROOT, "%.2f", loadAverage))
+                    .append(" at the start.");
         }
         return text.toString();
     }
@@ -98,7 +101,7 @@ record Machine(Instant startedAt, int cores, String cpuModel, long memoryMiB, St
             return lines.filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).strip())
                     .findFirst();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
     }
@@ -113,7 +116,7 @@ record Machine(Instant startedAt, int cores, String cpuModel, long memoryMiB, St
                     String[] parts = total.get().trim().split("\\s+");
                     return Long.parseLong(parts[1]) / 1024;
                 }
-            } catch (IOException | java.io.UncheckedIOException | NumberFormatException
+            } catch (IOException | UncheckedIOException | NumberFormatException
                      | ArrayIndexOutOfBoundsException e) {
                 // Fall through to the OS bean.
             }

@@ -72,7 +72,7 @@ final class MoveFigure implements Figure {
                 .put("maxMs", latencies.maxMillis())
                 .put("roundTripsPerMove", roundTrips)
                 .summary("median " + Result.millis(latencies.medianMillis()) + ", p95 "
-                        + Result.millis(latencies.p95Millis()) + " (" + String.format(Locale.ROOT, "%.0f", roundTrips)
+                        + Result.millis(latencies.p95Millis()) + " (" + Result.grouped(roundTrips)
                         + " round trips per move)");
         if (depth == TARGET_DEPTH) {
             result.check("median < " + String.format(Locale.ROOT, "%.0f", TARGET_MEDIAN_MILLIS) + " ms",

@@ -39,7 +39,7 @@ public final class CascadeDelete {
     private static final int SCAN_COUNT = 500;
 
     /**
-     * The most entities one transaction deletes, whatever {@link Options#maxBatchEntities()} says. A batch WATCHes 4
+     * The most entities one transaction deletes, whatever {@link Options#maxBatchEntities()} is. A batch WATCHes 4
      * keys per entity, and Redis 6.2 and 7.0 compare each newly WATCHed key with every key the connection already
      * watches, so the WATCH of n keys costs O(n^2) server time: measured on Redis 7.0.15, about 1.2 ms for 500
      * keys, 50 ms for 2,000 and 250 ms for 4,000. 128 entities (512 keys) keep that near the cost of the batch's
