@@ -37,7 +37,9 @@ final class DeleteCommand extends StoreCommand {
     Mode mode;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
-            description = "Maximum entities deleted, or children moved, per transaction (default: ${DEFAULT-VALUE}).")
+            description = {"Maximum entities deleted, or children moved, per transaction (default: ${DEFAULT-VALUE}).",
+                    "A cascade transaction deletes at most 128 entities whatever this is, because WATCH of more keys"
+                            + " costs the server more than the batch saves."})
     int batchSize;
 
     @Option(names = "--json", description = "Print the result as a JSON object.")
