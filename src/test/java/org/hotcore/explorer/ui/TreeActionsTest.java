@@ -2,10 +2,13 @@ package org.hotcore.explorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.fx;
-import static org.hotcore.explorer.ui.ExplorerTestSupport.fxRun;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.node;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.waitUntil;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -27,10 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import redis.clients.jedis.Jedis;
 
 /**
- * The tree's actions from keys, the Edit menu and the context menu: cut and paste, undo, a move the core refuses,
+ * The tree's actions from keys, the Edit menu and the context menu: cut and paste, undo, a move the core rejects,
  * new child, rename and expand below. The tree: root › Alpha › (A1 › A1a, A2), root › Beta › B1.
  */
 @Tag("ui")
@@ -81,7 +85,7 @@ class TreeActionsTest {
     }
 
     @Test
-    void cutAndPasteMovesAndUndoMovesBack(FxRobot robot) {
+    void cutPasteThenUndoMovesBack(FxRobot robot) {
         openAll(robot);
         TreeItem<TreeEntry> betaItem = explorer.item(robot, "Beta");
         TreeItem<TreeEntry> alphaItem = explorer.item(robot, "Alpha");
@@ -112,7 +116,7 @@ class TreeActionsTest {
     }
 
     @Test
-    void undoSaysWhyWhenTheEntityMovedSince(FxRobot robot) {
+    void undoAfterOutsideMoveExplains(FxRobot robot) {
         openAll(robot);
         explorer.select(robot, "A2");
         shortcut(robot, KeyCode.X);
@@ -146,7 +150,7 @@ class TreeActionsTest {
     }
 
     @Test
-    void moveTheCoreRefusesIsExplainedAndTheTreeShowsWhatIsStored(FxRobot robot) {
+    void rejectedMoveShowsReasonAndStoredTree(FxRobot robot) {
         openAll(robot);
         // Beta moves under A1 behind the window's back, so the tree's check cannot see the cycle; the core can.
         explorer.store.move(beta, a1);
@@ -164,18 +168,18 @@ class TreeActionsTest {
     }
 
     @Test
-    void newChildFromTheContextMenuIsStored(FxRobot robot) {
+    void contextMenuNewChildIsStored(FxRobot robot) {
         openAll(robot);
         explorer.select(robot, "Beta");
         robot.rightClickOn(explorer.cell(robot, explorer.item(robot, "Beta")));
         ContextMenu menu = fx(() -> explorer.window.treePane().view().getContextMenu());
-        boolean shown = waitQuietly(menu::isShowing);
-        if (shown) {
+        boolean menuOpened = waitQuietly(menu::isShowing);
+        if (menuOpened) {
             robot.clickOn("New child…");
         } else {
             // The context menu did not open under this robot: fire its item, as a click on it would.
             robot.type(KeyCode.ESCAPE);
-            javafx.application.Platform.runLater(() -> item(menu, TreeActions.NEW_CHILD_ID).fire());
+            Platform.runLater(() -> item(menu, TreeActions.NEW_CHILD_ID).fire());
         }
         waitUntil("the name dialog opens", () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
         robot.clickOn(".dialog-pane .text-field").write("Gamma").type(KeyCode.ENTER);
@@ -189,11 +193,10 @@ class TreeActionsTest {
             assertThat(jedis.get("p:" + id)).isEqualTo(beta);
             assertThat(jedis.sismember("c:" + beta, id)).isTrue();
         }
-        System.out.println("context menu opened by right click: " + shown);
     }
 
     @Test
-    void renameFromTheEditMenuUpdatesTheIndex(FxRobot robot) {
+    void editMenuRenameUpdatesIndex(FxRobot robot) {
         openAll(robot);
         explorer.select(robot, "B1");
         robot.clickOn("Edit");
@@ -227,21 +230,13 @@ class TreeActionsTest {
         return menu.getItems().stream().filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 
-    private static boolean waitQuietly(java.util.concurrent.Callable<Boolean> condition) {
+    /** Waits up to two seconds for {@code condition}; returns whether it came true. */
+    private static boolean waitQuietly(Callable<Boolean> condition) {
         try {
-            waitUntilWithin(condition);
+            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(condition));
             return true;
-        } catch (AssertionError e) {
+        } catch (TimeoutException e) {
             return false;
-        }
-    }
-
-    private static void waitUntilWithin(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(2, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out", e);
         }
     }
 }

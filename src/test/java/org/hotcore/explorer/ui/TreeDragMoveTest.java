@@ -74,7 +74,7 @@ class TreeDragMoveTest {
     }
 
     @Test
-    void dragOntoAnotherEntityMovesIt(FxRobot robot) {
+    void dragOntoEntityMovesIt(FxRobot robot) {
         openAll(robot);
         TreeItem<TreeEntry> alphaItem = explorer.item(robot, "Alpha");
         TreeItem<TreeEntry> betaItem = explorer.item(robot, "Beta");
@@ -102,7 +102,7 @@ class TreeDragMoveTest {
     }
 
     @Test
-    void dragOntoOwnGrandchildIsRefused(FxRobot robot) {
+    void dragOntoOwnGrandchildIsRejected(FxRobot robot) {
         openAll(robot);
         TreeItem<TreeEntry> grandchild = explorer.item(robot, "A1a");
         Node source = explorer.cell(robot, explorer.item(robot, "Alpha"));
@@ -124,7 +124,7 @@ class TreeDragMoveTest {
     }
 
     @Test
-    void dragOntoCurrentParentIsRefused(FxRobot robot) {
+    void dragOntoCurrentParentIsRejected(FxRobot robot) {
         openAll(robot);
         Node target = explorer.cell(robot, explorer.item(robot, "Alpha"));
 
@@ -140,7 +140,7 @@ class TreeDragMoveTest {
     }
 
     @Test
-    void multiSelectionDragMovesEveryEntity(FxRobot robot) {
+    void multiSelectionDragMovesAll(FxRobot robot) {
         openAll(robot);
         TreeItem<TreeEntry> betaItem = explorer.item(robot, "Beta");
         explorer.select(robot, "A2");

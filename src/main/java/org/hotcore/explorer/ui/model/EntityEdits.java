@@ -68,9 +68,9 @@ public final class EntityEdits {
                     return current.summary(id);
                 },
                 (ChildSummary summary) -> {
-                    EntityNode shown = tree.node(id);
-                    if (shown != null) {
-                        shown.update(summary);
+                    EntityNode renamed = tree.node(id);
+                    if (renamed != null) {
+                        renamed.update(summary);
                     }
                     if (id.equals(details.getId())) {
                         details.select(id, false);

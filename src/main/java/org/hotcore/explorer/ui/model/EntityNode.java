@@ -133,8 +133,8 @@ public final class EntityNode {
     }
 
     /**
-     * True while a subtree delete job runs on this node or on one of its ancestors, so it can be neither moved nor
-     * deleted again; false by default.
+     * True while a subtree delete job runs on this node or on one of its ancestors. Such a node can be neither moved
+     * nor deleted again. False by default.
      */
     public ReadOnlyBooleanProperty deletingProperty() {
         return deleting.getReadOnlyProperty();

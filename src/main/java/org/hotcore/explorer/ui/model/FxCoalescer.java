@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 
 /**
- * Runs an action on the FX thread after {@link #request()}, at most once per pass of the FX event queue, so a worker
- * that reports progress thousands of times a second queues one update instead of thousands.
+ * Runs an action on the FX thread after {@link #request()}. Requests made while a run is still queued join that run,
+ * so a worker that reports progress thousands of times a second queues at most one update at a time.
  */
 final class FxCoalescer {
 

@@ -37,7 +37,7 @@ public final class JobsModel implements AutoCloseable {
         executor = Executors.newCachedThreadPool(factory);
     }
 
-    /** The jobs running and those finished and not dismissed, oldest first; read-only. */
+    /** Returns the jobs running and those finished and not dismissed, oldest first; read-only. */
     public ObservableList<Job> getJobs() {
         return readOnlyJobs;
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves entities to another parent through the core's move, from a drop, from cut and paste, and back by undo. The
- * tree's check of a target uses only the ancestors already loaded; the core decides for certain with the stored
+ * tree checks a target against the ancestors already loaded only. The core decides for certain, with the stored
  * ancestors WATCHed. Call every method on the FX thread.
  */
 public final class MoveController {
@@ -33,7 +33,7 @@ public final class MoveController {
     private record LastMove(List<Moved> moves, String newParentId, String label) {
     }
 
-    /** What a move task did: the moves stored before an error stopped it, and that error or null. */
+    /** The result of a move task: the moves stored before an error stopped it, and that error or null. */
     private record Outcome(List<Moved> moved, Throwable error, String failedId) {
     }
 
@@ -87,8 +87,8 @@ public final class MoveController {
     }
 
     /**
-     * Tells whether {@code target} can take {@code nodes} as children, judged from the loaded tree: it is none of
-     * them, no descendant of one, not the current parent of one, not missing and not being deleted.
+     * Tells whether {@code target} can take {@code nodes} as children, judged from the loaded tree. A valid target is
+     * not one of them, not inside one of them, not the current parent of one, not missing and not being deleted.
      */
     public static boolean isValidTarget(List<EntityNode> nodes, EntityNode target) {
         if (target == null || nodes.isEmpty() || target.isMissing() || target.isDeleting()) {
@@ -121,8 +121,8 @@ public final class MoveController {
 
     /**
      * Moves {@code nodes} under {@code target} one after the other in the background. On success the tree shows
-     * them under the target and {@code onMoved} gets their ids. A move the core refuses stops the rest, is shown
-     * with its reason, and the parents involved are read again so the tree shows what is stored.
+     * them under the target and {@code onMoved} gets their ids. A move the core rejects stops the rest and is shown
+     * with its reason. The parents involved are then read again, so the tree shows what is stored.
      */
     public void move(List<EntityNode> nodes, EntityNode target, Consumer<List<String>> onMoved) {
         HotcoreStore current = store.get();
@@ -173,7 +173,7 @@ public final class MoveController {
         undoable.set(false);
     }
 
-    /** Moves the cut nodes under {@code target}; refused with a message when the target is not valid. */
+    /** Moves the cut nodes under {@code target}, or shows why not when the target is invalid. */
     public void paste(EntityNode target, Consumer<List<String>> onMoved) {
         if (cut.isEmpty() || target == null) {
             return;
@@ -181,8 +181,8 @@ public final class MoveController {
         List<EntityNode> nodes = List.copyOf(cut);
         if (!isValidTarget(movable(nodes), target)) {
             status.failed("paste under " + target.labelBinding().get(), new RejectedException(
-                    "it is one of the cut entities, inside one of them or already their parent;"
-                            + " choose another parent"));
+                    "invalid target: it is one of the cut entities, inside one of them or already their parent."
+                            + " Choose another parent"));
             return;
         }
         cancelCut();
@@ -190,8 +190,8 @@ public final class MoveController {
     }
 
     /**
-     * Moves the entities of the last move back to their old parents, when each is still under the parent it was
-     * moved to; otherwise says why not and changes nothing more.
+     * Moves the entities of the last move back to their old parents while each is still under the parent it was moved
+     * to. Otherwise shows the reason in the status and moves nothing more.
      */
     public void undo(Consumer<List<String>> onMoved) {
         HotcoreStore current = store.get();
@@ -268,7 +268,7 @@ public final class MoveController {
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** Reads the parents involved in a refused move again, so the tree shows what is stored. */
+    /** Reads the parents involved in a rejected move again, so the tree shows what is stored. */
     private void reloadAround(String failedId, String parentId, List<Moved> requests) {
         Set<EntityNode> parts = new LinkedHashSet<>();
         EntityNode failed = failedId == null ? null : tree.node(failedId);

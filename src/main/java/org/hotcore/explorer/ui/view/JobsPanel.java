@@ -18,9 +18,9 @@ import org.hotcore.explorer.ui.model.Job;
 import org.hotcore.explorer.ui.model.JobsModel;
 
 /**
- * Lists the running and recently finished jobs: for each its title, a progress bar, done / total with the rate per
- * second and the time left, and Cancel; a finished job shows how it ended until it is dismissed. Hidden while
- * there is no job.
+ * Lists the running and recently finished jobs. Each row has the title, a progress bar, done / total with the rate per
+ * second and the time left, and Cancel. A finished job shows how it ended until it is dismissed. The panel is hidden
+ * while there is no job.
  */
 public final class JobsPanel {
 

@@ -33,7 +33,6 @@ public final class StyleClasses {
     public static final String JOB_ROW = "job-row";
     public static final String JOB_TITLE = "job-title";
     public static final String JOB_DETAIL = "job-detail";
-    public static final String JOB_MESSAGE = "job-message";
     public static final String JOB_CANCEL = "job-cancel";
     public static final String JOB_DISMISS = "job-dismiss";
     public static final PseudoClass JOB_FAILED = PseudoClass.getPseudoClass("failed");

@@ -14,9 +14,9 @@ import javafx.stage.Window;
 import org.hotcore.explorer.ui.model.SubtreeDeletes;
 
 /**
- * Confirms a subtree delete: it shows how many entities will go, counted in the background while the dialog is open,
- * and the first few names. The delete button is enabled once the count is complete; closing the dialog stops the
- * count.
+ * Confirms a subtree delete. It shows how many entities will go, counted in the background while the dialog is open,
+ * and the first few names. The delete button is enabled once the count is complete, and closing the dialog stops
+ * the count.
  */
 final class SubtreeDeleteDialog {
 
@@ -53,10 +53,10 @@ final class SubtreeDeleteDialog {
         names.setId(NAMES_ID);
         names.setWrapText(true);
         names.textProperty().bind(Bindings.createStringBinding(() -> {
-            String shown = String.join(", ", preview.getNames());
+            String listed = String.join(", ", preview.getNames());
             long rest = preview.getCounted() - preview.getNames().size();
-            return preview.isComplete() && rest > 0 ? shown + " and " + String.format(Locale.ROOT, "%,d", rest)
-                    + " more" : shown;
+            return preview.isComplete() && rest > 0 ? listed + " and " + String.format(Locale.ROOT, "%,d", rest)
+                    + " more" : listed;
         }, preview.getNames(), preview.countedProperty(), preview.completeProperty()));
 
         VBox content = new VBox(10, new HBox(8, counting, count), names);

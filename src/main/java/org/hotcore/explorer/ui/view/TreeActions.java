@@ -19,8 +19,8 @@ import org.hotcore.explorer.ui.model.SubtreeDeletes;
 
 /**
  * The actions on tree rows, offered twice with the same keys: in the tree's context menu and in the Edit menu of the
- * menu bar. Each acts on the selected rows and forwards to the view models; it does nothing when the selection does
- * not fit, so a key pressed at the wrong time changes nothing.
+ * menu bar. Each acts on the selected rows and forwards to the view models. An action does nothing when the
+ * selection does not fit, so a key pressed at the wrong time changes nothing.
  */
 public final class TreeActions {
 
@@ -57,7 +57,7 @@ public final class TreeActions {
         treePane.enableDragAndDrop(model.moves(), this::showMoved);
     }
 
-    /** The tree's context menu. */
+    /** Returns the tree's context menu. */
     public ContextMenu contextMenu() {
         return contextMenu;
     }

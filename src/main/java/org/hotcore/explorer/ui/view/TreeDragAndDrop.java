@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves entities by drag and drop between tree rows: a drag takes the selected entities (or the row under the
- * mouse), a row that cannot take them accepts no transfer mode and shows {@code :drop-rejected}, a drop asks the
- * {@link MoveController}. Near the top or bottom edge the tree scrolls; resting over a collapsed row expands it.
+ * Moves entities by drag and drop between tree rows. A drag takes the selected entities, or the row under the mouse
+ * when it is not selected. A row that cannot take them accepts no transfer mode and shows {@code :drop-rejected}, and
+ * a drop hands the move to the {@link MoveController}. Near the top or bottom edge the tree scrolls; resting over a collapsed row expands it.
  */
 final class TreeDragAndDrop {
 
@@ -72,7 +72,7 @@ final class TreeDragAndDrop {
         });
     }
 
-    /** The entities of the drag under way; empty when none. */
+    /** Returns the entities of the drag under way; empty when none. */
     List<EntityNode> dragged() {
         return dragged;
     }
@@ -164,7 +164,13 @@ final class TreeDragAndDrop {
             return;
         }
         double height = tree.getHeight();
-        scrollDirection = y < EDGE ? -1 : y > height - EDGE ? 1 : 0;
+        if (y < EDGE) {
+            scrollDirection = -1;
+        } else if (y > height - EDGE) {
+            scrollDirection = 1;
+        } else {
+            scrollDirection = 0;
+        }
         if (scrollDirection != 0 && autoscroll.getStatus() != Animation.Status.RUNNING) {
             autoscroll.play();
         } else if (scrollDirection == 0) {
