@@ -29,7 +29,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final MoveController moves = new MoveController(background, tree, status, store::get);
     private final SubtreeDeletes subtreeDeletes = new SubtreeDeletes(jobs, background, tree, status, store::get);
     private final EntityEdits edits = new EntityEdits(background, tree, details, status, store::get);
-    private final MonitorModel monitor = new MonitorModel(background, store.getReadOnlyProperty());
+    private final MonitorModel monitor = new MonitorModel(background, jobs::runningCount, store.getReadOnlyProperty());
     private boolean ownsConnection;
 
     public ExplorerModel() {

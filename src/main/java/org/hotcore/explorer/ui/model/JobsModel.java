@@ -26,6 +26,8 @@ public final class JobsModel implements AutoCloseable {
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
     private final ObservableList<Job> readOnlyJobs = FXCollections.unmodifiableObservableList(jobs);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+    /** The same count as {@link #running}, readable off the FX thread, for the monitor. */
+    private final AtomicInteger runningNow = new AtomicInteger();
 
     public JobsModel() {
         AtomicInteger counter = new AtomicInteger();
@@ -66,17 +68,25 @@ public final class JobsModel implements AutoCloseable {
             }
         };
         task.setOnSucceeded(event -> {
+            runningNow.decrementAndGet();
             running.set(running.get() - 1);
             onSucceeded.accept(job, task.getValue());
         });
         task.setOnFailed(event -> {
+            runningNow.decrementAndGet();
             running.set(running.get() - 1);
             onFailed.accept(job, task.getException());
         });
         jobs.add(job);
+        runningNow.incrementAndGet();
         running.set(running.get() + 1);
         executor.execute(task);
         return job;
+    }
+
+    /** Returns the number of jobs not finished yet; safe to call from any thread. */
+    public int runningCount() {
+        return runningNow.get();
     }
 
     /** Removes a finished job from the list; a running one stays. */

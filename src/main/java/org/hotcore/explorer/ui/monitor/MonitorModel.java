@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -47,6 +48,8 @@ public final class MonitorModel implements AutoCloseable {
     public static final Duration PERIOD = Duration.seconds(1);
 
     private final Background background;
+    /** Long jobs such as subtree deletes, which run outside {@link #background}. */
+    private final IntSupplier runningJobs;
     private final ExecutorService executor;
     private final SamplingService service = new SamplingService();
     private MonitorSampler sampler;
@@ -68,8 +71,9 @@ public final class MonitorModel implements AutoCloseable {
      * Starts sampling the JVM and the jobs of {@code background}, and the server and command queue of the store
      * that {@code store} holds, following it when it changes.
      */
-    public MonitorModel(Background background, ObservableValue<HotcoreStore> store) {
+    public MonitorModel(Background background, IntSupplier runningJobs, ObservableValue<HotcoreStore> store) {
         this.background = background;
+        this.runningJobs = runningJobs;
         this.executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hotcore-monitor");
             thread.setDaemon(true);
@@ -120,7 +124,7 @@ public final class MonitorModel implements AutoCloseable {
         }
         MonitorSampler previous = sampler;
         sampler = new MonitorSampler(store == null ? null : store.connection(),
-                () -> new Sample.Jobs(background.activeCount(), background.waitingCount()));
+                () -> new Sample.Jobs(background.activeCount() + runningJobs.getAsInt(), background.waitingCount()));
         if (previous != null) {
             // The monitor thread runs tasks in order, so a sample in flight finishes before its sampler closes.
             executor.execute(previous::close);
