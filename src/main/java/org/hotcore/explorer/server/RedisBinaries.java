@@ -107,6 +107,7 @@ final class RedisBinaries {
     /**
      * Returns the name of the binary resource in the embedded-redis 1.4.3 jar for an OS and architecture,
      * as given by the system properties {@code os.name} and {@code os.arch}, or empty if the jar has none.
+     * packaging/jpackage.sh keeps only this binary in the packaged jar, with a copy of this table.
      */
     static Optional<String> embeddedResourceName(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);

@@ -46,6 +46,7 @@ public final class ExplorerApp extends Application {
     private volatile EmbeddedDemo demo;
     private Task<DemoDatabase.Stats> fillTask;
     private Timeline demoRefresh;
+    private SmokeTest smokeTest;
 
     /** Starts configuring logging and loading the settings on a daemon thread. */
     static void prepare() {
@@ -81,6 +82,9 @@ public final class ExplorerApp extends Application {
         }));
         window.setOnAbout(this::showAbout);
         window.show();
+        if (options.smokeTest()) {
+            smokeTest = SmokeTest.start(stage, model, options.redisUrl() == null);
+        }
         log.info("HotCore Explorer {} started; window shown {} ms after the JVM started",
                 AboutDialog.programVersion(), System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -155,6 +159,9 @@ public final class ExplorerApp extends Application {
                     model.status().demoFill("Demo data: " + stats.entities() + " entities", 1);
                     log.info("Demo database filled: {} entities in {} ms", stats.entities(), stats.elapsedMillis());
                     window.refresh();
+                    if (smokeTest != null) {
+                        smokeTest.demoFilled();
+                    }
                 },
                 error -> {
                     stopDemoRefresh();

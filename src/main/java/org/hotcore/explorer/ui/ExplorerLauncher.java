@@ -6,7 +6,7 @@ import javafx.application.Application;
 
 /**
  * Starts the explorer window. Accepts {@code --redis URL} (also {@code --redis=URL}); without it the window opens a
- * temporary demo database.
+ * temporary demo database. {@code --smoke-test} checks that the program starts and exits, see {@link SmokeTest}.
  */
 public final class ExplorerLauncher {
 
@@ -30,13 +30,15 @@ public final class ExplorerLauncher {
      * The options the window reads from the command line.
      *
      * @param redisUrl the server to open, or null for the demo database
+     * @param smokeTest true to run the {@link SmokeTest} and exit
      * @param ignored arguments the window does not know
      */
-    record Options(String redisUrl, List<String> ignored) {
+    record Options(String redisUrl, boolean smokeTest, List<String> ignored) {
     }
 
     static Options parse(List<String> args) {
         String url = null;
+        boolean smokeTest = false;
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -44,10 +46,12 @@ public final class ExplorerLauncher {
                 url = args.get(++i);
             } else if (arg.startsWith("--redis=")) {
                 url = arg.substring("--redis=".length());
+            } else if (arg.equals(SmokeTest.OPTION)) {
+                smokeTest = true;
             } else {
                 ignored.add(arg);
             }
         }
-        return new Options(url, ignored);
+        return new Options(url, smokeTest, ignored);
     }
 }

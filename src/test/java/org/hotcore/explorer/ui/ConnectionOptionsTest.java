@@ -38,6 +38,16 @@ class ConnectionOptionsTest {
     }
 
     @Test
+    void smokeTestOptionIsRead() {
+        ExplorerLauncher.Options options = ExplorerLauncher.parse(List.of("--smoke-test"));
+
+        assertThat(options.smokeTest()).isTrue();
+        assertThat(options.redisUrl()).isNull();
+        assertThat(options.ignored()).isEmpty();
+        assertThat(ExplorerLauncher.parse(List.of()).smokeTest()).isFalse();
+    }
+
+    @Test
     void hostFieldsBuildSettings() {
         RedisSettings settings = ConnectDialogChoices.settings(null, "127.0.0.1", "7002", "3", "alice", "secret",
                 false, null, Map.of());
