@@ -2,6 +2,7 @@ package org.hotcore.explorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.fx;
+import static org.hotcore.explorer.ui.ExplorerTestSupport.fxRun;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.node;
 import static org.hotcore.explorer.ui.ExplorerTestSupport.waitUntil;
 
@@ -13,9 +14,11 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.hotcore.explorer.core.Cancellation;
+import org.hotcore.explorer.core.CascadeDelete;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.hotcore.explorer.core.IntegrityCheck;
 import org.hotcore.explorer.core.Progress;
@@ -35,7 +38,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The tree's actions from keys, the Edit menu and the context menu: cut and paste, undo, a move the core rejects,
- * new child, rename and expand below. The tree: root › Alpha › (A1 › A1a, A2), root › Beta › B1.
+ * new child, rename, expand below, copy uuid and refresh. The tree: root › Alpha › (A1 › A1a, A2), root › Beta › B1.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -46,6 +49,7 @@ class TreeActionsTest {
     private String a1;
     private String a2;
     private String beta;
+    private String b1;
 
     @Start
     void start(Stage stage) {
@@ -58,7 +62,7 @@ class TreeActionsTest {
             TreeFixtures.create(store, a1, "A1a");
             a2 = TreeFixtures.create(store, alpha, "A2");
             beta = TreeFixtures.create(store, HotcoreStore.ROOT, "Beta");
-            TreeFixtures.create(store, beta, "B1");
+            b1 = TreeFixtures.create(store, beta, "B1");
         });
         explorer = ExplorerTestSupport.open(stage, RedisTestServer.url());
     }
@@ -167,20 +171,26 @@ class TreeActionsTest {
         assertThat(IntegrityCheck.run(explorer.store, Progress.NONE, Cancellation.NEVER).valid()).isTrue();
     }
 
+    /** Right-clicks the row of {@code name} and chooses the context menu item {@code text} with the id {@code id}. */
+    private void contextMenuAction(FxRobot robot, String name, String text, String id) {
+        robot.rightClickOn(explorer.cell(robot, explorer.item(robot, name)));
+        ContextMenu menu = fx(() -> explorer.window.treePane().view().getContextMenu());
+        boolean menuOpened = waitQuietly(menu::isShowing);
+        if (menuOpened) {
+            assertThat(fx(() -> item(menu, id).isDisable())).as(text + " is enabled").isFalse();
+            robot.clickOn(text);
+        } else {
+            // The context menu did not open under this robot: fire its item, as a click on it would.
+            robot.type(KeyCode.ESCAPE);
+            Platform.runLater(() -> item(menu, id).fire());
+        }
+    }
+
     @Test
     void contextMenuNewChildIsStored(FxRobot robot) {
         openAll(robot);
         explorer.select(robot, "Beta");
-        robot.rightClickOn(explorer.cell(robot, explorer.item(robot, "Beta")));
-        ContextMenu menu = fx(() -> explorer.window.treePane().view().getContextMenu());
-        boolean menuOpened = waitQuietly(menu::isShowing);
-        if (menuOpened) {
-            robot.clickOn("New child…");
-        } else {
-            // The context menu did not open under this robot: fire its item, as a click on it would.
-            robot.type(KeyCode.ESCAPE);
-            Platform.runLater(() -> item(menu, TreeActions.NEW_CHILD_ID).fire());
-        }
+        contextMenuAction(robot, "Beta", "New child…", TreeActions.NEW_CHILD_ID);
         waitUntil("the name dialog opens", () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
         robot.clickOn(".dialog-pane .text-field").write("Gamma").type(KeyCode.ENTER);
 
@@ -224,6 +234,47 @@ class TreeActionsTest {
         assertThat(fx(root::isExpanded)).isTrue();
         assertThat(fx(() -> explorer.item(robot, "A1").isExpanded())).isTrue();
         assertThat(explorer.item(robot, "B1")).isNotNull();
+    }
+
+    @Test
+    void copyUuidFillsClipboard(FxRobot robot) {
+        openAll(robot);
+        explorer.select(robot, "A2");
+        fxRun(() -> Clipboard.getSystemClipboard().clear());
+
+        contextMenuAction(robot, "A2", "Copy uuid", TreeActions.COPY_ID);
+
+        waitUntil("the clipboard holds the uuid of A2", () -> a2.equals(Clipboard.getSystemClipboard().getString()));
+    }
+
+    @Test
+    void refreshShowsOutsideChanges(FxRobot robot) {
+        openAll(robot);
+        explorer.select(robot, "A2");
+        // Changes made behind the window's back: a new child of Alpha, Beta renamed, B1 deleted.
+        String a3 = TreeFixtures.create(explorer.store, alpha, "A3");
+        try (Jedis jedis = RedisTestServer.jedis()) {
+            jedis.hset("e:" + beta, "name", "Beta renamed");
+            jedis.srem("i:name:Beta", beta);
+            jedis.sadd("i:name:Beta renamed", beta);
+        }
+        explorer.store.deleteCascade(b1, CascadeDelete.Options.DEFAULT, Progress.NONE, Cancellation.NEVER);
+        assertThat(explorer.item(robot, "A3")).isNull();
+
+        contextMenuAction(robot, "A2", "Refresh", TreeActions.REFRESH_ID);
+
+        waitUntil("the tree shows the changes", () -> explorer.item(robot, "A3") != null
+                && explorer.item(robot, "Beta renamed") != null && explorer.item(robot, "B1") == null);
+        TreeItem<TreeEntry> alphaItem = explorer.item(robot, "Alpha");
+        assertThat(fx(() -> node(explorer.item(robot, "A3")).getId())).isEqualTo(a3);
+        assertThat(fx(() -> explorer.item(robot, "A3").getParent())).isSameAs(alphaItem);
+        assertThat(fx(() -> node(alphaItem).labelBinding().get())).isEqualTo("Alpha (3)");
+        assertThat(fx(() -> node(explorer.item(robot, "Beta renamed")).getChildCount())).isZero();
+        assertThat(fx(alphaItem::isExpanded)).isTrue();
+        assertThat(fx(() -> explorer.item(robot, "root").isExpanded())).isTrue();
+        TreeItem<TreeEntry> selected = fx(() -> explorer.tree(robot).getSelectionModel().getSelectedItem());
+        assertThat(fx(() -> node(selected).getId())).as("the selection stays on A2").isEqualTo(a2);
+        assertThat(fx(() -> explorer.model.status().getFailure())).isNull();
     }
 
     private static MenuItem item(ContextMenu menu, String id) {

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves entities by drag and drop between tree rows. A drag takes the selected entities, or the row under the mouse
  * when it is not selected. A row that cannot take them accepts no transfer mode and shows {@code :drop-rejected}, and
- * a drop hands the move to the {@link MoveController}. Near the top or bottom edge the tree scrolls; resting over a collapsed row expands it.
+ * a drop hands the move to the {@link MoveController}. Near the top or bottom edge the tree scrolls; resting over a
+ * collapsed row expands it. While the tree scrolls under a still mouse no row counts as rested on, so rows passing under
+ * the mouse stay collapsed.
  */
 final class TreeDragAndDrop {
 
@@ -52,6 +54,7 @@ final class TreeDragAndDrop {
     private List<EntityNode> dragged = List.of();
     private double scrollDirection;
     private TreeItem<TreeEntry> hovered;
+    private TreeCell<TreeEntry> hoveredCell;
 
     TreeDragAndDrop(TreeView<TreeEntry> tree, MoveController moves, Consumer<List<String>> onMoved) {
         this.tree = tree;
@@ -137,12 +140,16 @@ final class TreeDragAndDrop {
         cell.pseudoClassStateChanged(StyleClasses.DROP_TARGET, valid);
         cell.pseudoClassStateChanged(StyleClasses.DROP_REJECTED, !valid);
         hovered = cell.getTreeItem();
+        hoveredCell = cell;
         expandTimer.playFromStart();
     }
 
     private void clearMarks(TreeCell<TreeEntry> cell) {
         cell.pseudoClassStateChanged(StyleClasses.DROP_TARGET, false);
         cell.pseudoClassStateChanged(StyleClasses.DROP_REJECTED, false);
+        if (hoveredCell == cell) {
+            hoveredCell = null;
+        }
         if (hovered == cell.getTreeItem()) {
             hovered = null;
             expandTimer.stop();
@@ -179,8 +186,15 @@ final class TreeDragAndDrop {
     }
 
     private void scrollStep() {
-        if (tree.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollPixels(scrollDirection * SCROLL_STEP);
+        if (tree.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
+                && flow.scrollPixels(scrollDirection * SCROLL_STEP) != 0) {
+            // The rows moved under the mouse: the marked row is no longer the one under it, and none is rested on
+            // until the mouse moves again.
+            if (hoveredCell != null) {
+                clearMarks(hoveredCell);
+            }
+            expandTimer.stop();
+            hovered = null;
         }
     }
 
@@ -188,5 +202,6 @@ final class TreeDragAndDrop {
         autoscroll.stop();
         expandTimer.stop();
         hovered = null;
+        hoveredCell = null;
     }
 }
