@@ -53,6 +53,11 @@ final class ConnectionOptions {
                     + " before it is sent (default: ${DEFAULT-VALUE}).")
     int queueLimit;
 
+    @Option(names = "--read-only",
+            description = "Reject every write: create, set, unset, move, delete and check --repair fail with exit"
+                    + " code 1 before they send anything.")
+    boolean readOnly;
+
     /**
      * Builds the settings: the URL, then the timeouts and TLS files, then a password from the environment, then
      * one from the terminal prompt when {@code --ask-password} is given and no password was found.

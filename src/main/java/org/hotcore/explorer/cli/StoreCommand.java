@@ -26,7 +26,12 @@ abstract class StoreCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         RedisSettings settings = connection.settings(context);
         try (RedisConnection redis = new RedisConnection(settings, new CommandGuard(connection.queueLimit))) {
-            return run(new HotcoreStore(redis, connection.retries));
+            HotcoreStore store = new HotcoreStore(redis, connection.retries);
+            if (connection.readOnly) {
+                store.setReadOnly(true, "the --read-only option is given; run the command without --read-only to"
+                        + " write");
+            }
+            return run(store);
         }
     }
 

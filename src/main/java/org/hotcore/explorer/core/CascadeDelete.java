@@ -156,7 +156,11 @@ public final class CascadeDelete {
                     continue;
                 } else {
                     int[] removed = new int[1];
-                    outcome = commit(jedis, batch, removed);
+                    try {
+                        outcome = commit(jedis, batch, removed);
+                    } catch (JedisDataException e) {
+                        throw Reads.translate(e, "cascade delete of " + target, jedis);
+                    }
                     committedCount = removed[0];
                 }
             } catch (JedisConnectionException e) {
@@ -313,6 +317,7 @@ public final class CascadeDelete {
                 childrenInBatch.merge(planned.parentId(), 1, Integer::sum);
             }
         }
+        store.requireWritable("cascade delete of " + target);
         boolean clean = false;
         CommandBatch transaction = null;
         try {

@@ -4,7 +4,8 @@ package org.hotcore.explorer.core;
 public class ConflictException extends HotcoreException {
 
     public ConflictException(String operation, int attempts) {
-        super(operation + " was aborted by concurrent writes " + attempts
-                + " times in a row; nothing was written, try again when the writers are quieter or raise --retries");
+        super("concurrent change, try again: " + operation + " was aborted by concurrent writes " + attempts
+                + " times in a row and nothing was written; try again when the writers are quieter, or raise"
+                + " --retries");
     }
 }

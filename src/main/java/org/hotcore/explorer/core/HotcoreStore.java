@@ -41,6 +41,8 @@ public final class HotcoreStore {
     private final RedisConnection connection;
     private final Transactions transactions;
     private final int retries;
+    /** Why writes are refused, or null while they are allowed. */
+    private volatile String readOnlyReason;
 
     public HotcoreStore(RedisConnection connection) {
         this(connection, DEFAULT_RETRIES);
@@ -49,7 +51,37 @@ public final class HotcoreStore {
     public HotcoreStore(RedisConnection connection, int retries) {
         this.connection = connection;
         this.retries = retries;
-        this.transactions = new Transactions(connection, retries);
+        this.transactions = new Transactions(connection, retries, this::requireWritable);
+    }
+
+    /**
+     * Makes every write of this store fail before it WATCHes anything, or allows writes again. Reads are unaffected.
+     *
+     * @param readOnly true to refuse writes
+     * @param reason what made the store read-only and how to undo it, for the error message, such as "the
+     *     --read-only option is given; run without it to write"
+     */
+    public void setReadOnly(boolean readOnly, String reason) {
+        this.readOnlyReason = readOnly ? (reason == null || reason.isBlank() ? "the store is read-only" : reason)
+                : null;
+    }
+
+    /** Tells whether writes are refused. */
+    public boolean readOnly() {
+        return readOnlyReason != null;
+    }
+
+    /**
+     * Throws when the store is read-only; every write calls this before its first command.
+     *
+     * @throws ReadOnlyException naming the operation and why writes are refused
+     */
+    void requireWritable(String operation) {
+        String reason = readOnlyReason;
+        if (reason != null) {
+            throw new ReadOnlyException(operation + " was rejected because the connection is read-only: " + reason
+                    + "; nothing was written");
+        }
     }
 
     public RedisConnection connection() {
@@ -433,6 +465,7 @@ public final class HotcoreStore {
      * @throws EntityNotFoundException when the parent is neither an entity nor a top-level id
      */
     public String create(String parentId, Map<Bytes, Bytes> attributes) {
+        requireWritable("create under " + parentId);
         Writes.requireAttributes(attributes);
         String id = UUID.randomUUID().toString();
         return transactions.run("create under " + parentId, (jedis, multi) -> {
@@ -462,6 +495,7 @@ public final class HotcoreStore {
      * @throws EntityNotFoundException when the entity does not exist
      */
     public void apply(String id, Map<Bytes, Bytes> changes) {
+        requireWritable("apply to " + id);
         if (changes.isEmpty()) {
             return;
         }
@@ -482,6 +516,7 @@ public final class HotcoreStore {
      * @return false when the entity already was under that parent
      */
     public boolean move(String id, String newParentId) {
+        requireWritable("move " + id);
         if (id.equals(newParentId)) {
             throw new CycleException("cannot move '" + id + "' under itself; choose another parent");
         }
@@ -499,12 +534,14 @@ public final class HotcoreStore {
      * {@code batchSize}; the tree is valid after each.
      */
     public void deleteLiftingChildren(String id, int batchSize, Progress progress, Cancellation cancellation) {
+        requireWritable("delete " + id);
         new LiftingDelete(this, id, batchSize).run(progress, cancellation);
     }
 
     /** Deletes the subtree of {@code id} bottom-up; see {@link CascadeDelete}. */
     public CascadeDelete.Result deleteCascade(String id, CascadeDelete.Options options, Progress progress,
                                               Cancellation cancellation) {
+        requireWritable("cascade delete of " + id);
         return new CascadeDelete(this, id, options).run(progress, cancellation);
     }
 

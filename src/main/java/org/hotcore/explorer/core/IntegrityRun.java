@@ -1,8 +1,10 @@
 package org.hotcore.explorer.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.hotcore.explorer.core.IntegrityCheck.Kind;
 import org.hotcore.explorer.core.IntegrityCheck.Options;
 import org.hotcore.explorer.core.IntegrityCheck.Report;
+import org.hotcore.explorer.core.IntegrityCheck.Subject;
 import org.hotcore.explorer.core.IntegrityCheck.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +102,15 @@ final class IntegrityRun {
     private long geoSets;
     private boolean cancelled;
 
+    /** The ids reached by the walk of a subtree check, or null when the whole database is checked. */
+    private Set<String> walk;
+    /** Ids of the walk whose children sets are still to be read. */
+    private final Deque<String> pending = new ArrayDeque<>();
+    /** Entities of the walk whose own keys are still to be checked. */
+    private final List<String> walkedEntities = new ArrayList<>();
+    /** Members of children sets in the walk that are no entity, whose leftover keys are still to be checked. */
+    private List<String> missingMembers;
+
     /** Entities whose own keys were checked, so a key SCAN returns twice is checked once. */
     private final Set<String> checkedEntities = new HashSet<>();
     private final ParentChains parentChains = new ParentChains(this);
@@ -137,6 +150,134 @@ final class IntegrityRun {
         log.info("Integrity check {}: {} keys, {} entities, {} violations {}", cancelled ? "cancelled" : "finished",
                 keysScanned, entities, violationCount, byRule);
         return report;
+    }
+
+    /**
+     * Checks the subtree of {@code top}: walks the children sets from {@code top} with an explicit stack, checks
+     * every entity reached as the whole-database check does, and then SCANs the {@code p:} keys for entities whose
+     * pointer names a node of the subtree but which no children set lists. Index and GEO sets are checked from the
+     * entities' side only: whether each entity is in the sets its attributes need. Stale members of those shared
+     * sets are found by the whole-database check.
+     */
+    Report executeSubtree(String top, Progress progress) {
+        boolean entity = jedis.exists(Keys.entity(top));
+        boolean hasChildren = jedis.exists(Keys.children(top));
+        guard.countSingles(2);
+        if (!entity && !hasChildren && !HotcoreStore.ROOT.equals(top)) {
+            throw new EntityNotFoundException(top, "check the uuid, or list top-level ids with 'roots'");
+        }
+        log.info("Integrity check of the subtree of {} started", top);
+        walk = new HashSet<>();
+        missingMembers = new ArrayList<>();
+        walk.add(top);
+        if (entity) {
+            walkedEntities.add(top);
+        } else {
+            topLevelIds.add(top);
+        }
+        pending.push(top);
+        progress.update(0, -1);
+        while (!pending.isEmpty() && !stopRequested()) {
+            String node = pending.pop();
+            childrenSets++;
+            checkChildren(node);
+            if (walkedEntities.size() >= batchCommands) {
+                flushWalkedEntities();
+            }
+            progress.update(walk.size(), -1);
+        }
+        flushWalkedEntities();
+        if (!stopRequested()) {
+            findUnlistedChildren();
+        }
+        progress.update(walk.size(), walk.size());
+        Report report = new Report(keysScanned, entities, childrenSets, indexSets, geoSets, topLevelIds,
+                violationCount, byRule, violations, cancelled);
+        log.info("Integrity check of the subtree of {} {}: {} entities, {} violations {}", top,
+                cancelled ? "cancelled" : "finished", entities, violationCount, byRule);
+        return report;
+    }
+
+    /** Adds children reached by the walk: all are checked as entities, those with children sets are walked on. */
+    private void queueWalked(List<String> children) {
+        if (children.isEmpty()) {
+            return;
+        }
+        List<Reply<Boolean>> hasChildren = pipelined("children's children sets", children,
+                (p, child) -> p.exists(Keys.children(child)));
+        for (int i = 0; i < children.size(); i++) {
+            walkedEntities.add(children.get(i));
+            if (hasChildren.get(i).isTrue()) {
+                pending.push(children.get(i));
+            }
+        }
+    }
+
+    private void flushWalkedEntities() {
+        if (!walkedEntities.isEmpty()) {
+            checkEntities(new ArrayList<>(walkedEntities));
+            walkedEntities.clear();
+        }
+        if (!missingMembers.isEmpty()) {
+            List<String> ids = new ArrayList<>(missingMembers);
+            missingMembers.clear();
+            for (String prefix : List.of("p:", "w:")) {
+                List<Reply<Boolean>> exists = pipelined("leftover " + prefix + " keys", ids,
+                        (p, id) -> p.exists((prefix + id).getBytes(StandardCharsets.UTF_8)));
+                List<String> present = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    if (exists.get(i).isTrue()) {
+                        present.add(ids.get(i));
+                    }
+                }
+                checkLeftoverKeys(present, prefix, prefix.equals("p:") ? "parent pointer" : "lock key");
+            }
+        }
+    }
+
+    /**
+     * SCANs every {@code p:} key and checks the entities whose pointer names a node of the walk but which the walk
+     * did not reach: those no children set lists, the damage the reference library's delete leaves.
+     */
+    private void findUnlistedChildren() {
+        ScanParams params = new ScanParams().match("p:*").count(options.scanCount());
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            if (stopRequested()) {
+                return;
+            }
+            ScanResult<byte[]> page = jedis.scan(cursor, params);
+            guard.countSingle();
+            keysScanned += page.getResult().size();
+            List<String> ids = new ArrayList<>();
+            for (byte[] key : page.getResult()) {
+                String id = Keys.idOf(key, 2);
+                if (!walk.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            List<Reply<byte[]>> parents = pipelined("parents outside the walk", ids, (p, id) -> p.get(Keys.parent(id)));
+            List<String> unlisted = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String parent = parents.get(i).failed() ? null : Keys.text(parents.get(i).value());
+                if (parent != null && walk.contains(parent)) {
+                    unlisted.add(ids.get(i));
+                }
+            }
+            if (!unlisted.isEmpty()) {
+                checkEntities(unlisted);
+                List<Reply<Boolean>> exists = pipelined("owners of p: keys", unlisted,
+                        (p, id) -> p.exists(Keys.entity(id)));
+                List<String> leftovers = new ArrayList<>();
+                for (int i = 0; i < unlisted.size(); i++) {
+                    if (!exists.get(i).failed() && !exists.get(i).isTrue()) {
+                        leftovers.add(unlisted.get(i));
+                    }
+                }
+                checkLeftoverKeys(leftovers, "p:", "parent pointer");
+            }
+            cursor = page.getCursorAsBytes();
+        } while (!HotcoreStore.isZero(cursor));
     }
 
     private boolean stopRequested() {
@@ -209,7 +350,7 @@ final class IntegrityRun {
             String id = ids.get(i);
             Reply<Long> length = lengths.get(i);
             if (length.failed()) {
-                violation(1, "e:" + id, "e:" + id + " is not a hash, so '" + id + "' is no valid entity: "
+                wrongType(1, "e:" + id, "e:" + id + " is not a hash, so '" + id + "' is no valid entity: "
                         + length.error());
                 continue;
             }
@@ -221,9 +362,11 @@ final class IntegrityRun {
             Reply<byte[]> parent = parents.get(i);
             String parentId = null;
             if (parent.failed()) {
-                violation(1, "p:" + id, "p:" + id + " of entity '" + id + "' is not a string: " + parent.error());
+                wrongType(1, "p:" + id, "p:" + id + " of entity '" + id + "' is not a string: " + parent.error());
             } else if (parent.value() == null) {
-                violation(1, "e:" + id, "entity '" + id + "' has no parent pointer p:" + id);
+                violation(1, Kind.NO_PARENT_POINTER, "e:" + id, "entity '" + id + "' has no parent pointer p:" + id,
+                        "set p:" + id + " to root and add '" + id + "' to c:root, unless a children set lists it",
+                        Subject.of(id, null), "e:" + id, "p:" + id);
             } else {
                 parentId = Keys.text(parent.value());
             }
@@ -245,11 +388,13 @@ final class IntegrityRun {
             EntityRow row = withParent.get(i);
             Reply<Boolean> reply = listed.get(i);
             if (reply.failed()) {
-                violation(1, "c:" + row.parentId(), "c:" + row.parentId() + " is not a set, so entity '" + row.id()
+                wrongType(1, "c:" + row.parentId(), "c:" + row.parentId() + " is not a set, so entity '" + row.id()
                         + "' cannot be listed there: " + reply.error());
             } else if (!reply.value()) {
-                violation(1, row.id(), "entity '" + row.id() + "' has p:" + row.id() + " = '" + row.parentId()
-                        + "' but is not a member of c:" + row.parentId());
+                violation(1, Kind.NOT_LISTED_BY_PARENT, row.id(), "entity '" + row.id() + "' has p:" + row.id()
+                        + " = '" + row.parentId() + "' but is not a member of c:" + row.parentId(),
+                        "add '" + row.id() + "' to c:" + row.parentId(), Subject.of(row.id(), row.parentId()),
+                        "p:" + row.id(), "c:" + row.parentId());
             }
         }
     }
@@ -355,11 +500,14 @@ final class IntegrityRun {
             Reply<Boolean> reply = indexed.get(i);
             String indexKey = "i:" + check.attribute().escaped() + ":" + check.value().escaped();
             if (reply.failed()) {
-                violation(4, indexKey, indexKey + " is not a set, so entity '" + check.id() + "' cannot be indexed"
+                wrongType(4, indexKey, indexKey + " is not a set, so entity '" + check.id() + "' cannot be indexed"
                         + " there: " + reply.error());
             } else if (!reply.value()) {
-                violation(4, check.id(), "entity '" + check.id() + "' has " + check.attribute().escaped() + " = '"
-                        + check.value().escaped() + "' but is not a member of " + indexKey);
+                violation(4, Kind.INDEX_MISSING, check.id(), "entity '" + check.id() + "' has "
+                        + check.attribute().escaped() + " = '" + check.value().escaped() + "' but is not a member of "
+                        + indexKey, "add '" + check.id() + "' to " + indexKey,
+                        new Subject(check.id(), null, Bytes.wrap(Keys.index(check.attribute(), check.value())),
+                                check.attribute(), check.value()), "e:" + check.id(), indexKey);
             }
         }
     }
@@ -373,10 +521,12 @@ final class IntegrityRun {
             String geoKey = new String(entries.get(i).getValue().key(), StandardCharsets.UTF_8);
             Reply<Double> reply = scores.get(i);
             if (reply.failed()) {
-                violation(6, geoKey, geoKey + " is not a sorted set, so entity '" + id + "' cannot be placed there: "
+                wrongType(6, geoKey, geoKey + " is not a sorted set, so entity '" + id + "' cannot be placed there: "
                         + reply.error());
             } else if (reply.value() == null) {
-                violation(6, id, "entity '" + id + "' has numeric lat and long but is not a member of " + geoKey);
+                violation(6, Kind.GEO_MISSING, id, "entity '" + id + "' has numeric lat and long but is not a member of "
+                        + geoKey, "add '" + id + "' to " + geoKey + " at its lat and long",
+                        Subject.ofKey(id, entries.get(i).getValue().key()), "e:" + id, geoKey);
             }
         }
     }
@@ -401,8 +551,9 @@ final class IntegrityRun {
             }
             long pointingBack = checkChildren(id);
             if (!entity && pointingBack == 0) {
-                violation(5, "c:" + id, "c:" + id + " exists but '" + id + "' is not an entity and none of the"
-                        + " members has p: = '" + id + "', so it is no top-level id of any entity");
+                violation(5, Kind.LEFTOVER_KEY, "c:" + id, "c:" + id + " exists but '" + id + "' is not an entity and"
+                        + " none of the members has p: = '" + id + "', so it is no top-level id of any entity",
+                        "delete c:" + id, Subject.ofKey(id, Keys.children(id)), "c:" + id);
             }
         }
     }
@@ -425,7 +576,7 @@ final class IntegrityRun {
             try {
                 page = jedis.sscan(key, cursor, params);
             } catch (JedisDataException e) {
-                violation(2, "c:" + id, "c:" + id + " is not a set: " + e.getMessage());
+                wrongType(2, "c:" + id, "c:" + id + " is not a set: " + e.getMessage());
                 return -1;
             } finally {
                 guard.countSingle();
@@ -441,6 +592,7 @@ final class IntegrityRun {
                     (p, child) -> p.exists(Keys.entity(child)));
             List<Reply<byte[]>> parents = pipelined("children's parents", members,
                     (p, child) -> p.get(Keys.parent(child)));
+            List<String> walkNext = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
                 String child = members.get(i);
                 boolean entity = exists.get(i).isTrue();
@@ -449,15 +601,27 @@ final class IntegrityRun {
                     pointingBack++;
                 }
                 if (!entity) {
-                    violation(2, "c:" + id, "member '" + child + "' of c:" + id + " is not an entity (no e:" + child
-                            + ")");
+                    violation(2, Kind.CHILD_WITHOUT_ENTITY, "c:" + id, "member '" + child + "' of c:" + id
+                            + " is not an entity (no e:" + child + ")", "remove '" + child + "' from c:" + id,
+                            Subject.of(child, id), "c:" + id, "e:" + child);
+                    if (missingMembers != null) {
+                        missingMembers.add(child);
+                    }
                 } else if (parent == null) {
-                    violation(2, "c:" + id, "member '" + child + "' of c:" + id + " has no parent pointer p:"
-                            + child);
+                    violation(2, Kind.CHILD_WITHOUT_PARENT_POINTER, "c:" + id, "member '" + child + "' of c:" + id
+                            + " has no parent pointer p:" + child, "set p:" + child + " to '" + id + "'",
+                            Subject.of(child, id), "c:" + id, "p:" + child);
                 } else if (!id.equals(parent)) {
-                    violation(2, "c:" + id, "member '" + child + "' of c:" + id + " has p:" + child + " = '"
-                            + parent + "', not '" + id + "'");
+                    violation(2, Kind.CHILD_POINTS_ELSEWHERE, "c:" + id, "member '" + child + "' of c:" + id
+                            + " has p:" + child + " = '" + parent + "', not '" + id + "'", "remove '" + child
+                            + "' from c:" + id + "; it stays in c:" + parent, Subject.of(child, id), "c:" + id,
+                            "p:" + child);
+                } else if (walk != null && walk.add(child)) {
+                    walkNext.add(child);
                 }
+            }
+            if (walk != null) {
+                queueWalked(walkNext);
             }
             cursor = page.getCursorAsBytes();
         } while (!HotcoreStore.isZero(cursor));
@@ -471,8 +635,9 @@ final class IntegrityRun {
         for (int i = 0; i < ids.size(); i++) {
             if (!exists.get(i).failed() && !exists.get(i).isTrue()) {
                 String id = ids.get(i);
-                violation(5, prefix + id, "the " + what + " " + prefix + id + " exists but '" + id
-                        + "' is not an entity (no e:" + id + ")");
+                violation(5, Kind.LEFTOVER_KEY, prefix + id, "the " + what + " " + prefix + id + " exists but '" + id
+                        + "' is not an entity (no e:" + id + ")", "delete " + prefix + id,
+                        Subject.ofKey(id, (prefix + id).getBytes(StandardCharsets.UTF_8)), prefix + id);
             }
         }
     }
@@ -494,7 +659,9 @@ final class IntegrityRun {
                 indexSets++;
                 IndexSet set = IndexSet.of(key);
                 if (set.splits().isEmpty()) {
-                    violation(4, set.keyText(), set.keyText() + " is not of the form i:<attribute>:<value>");
+                    violation(4, Kind.INVALID_KEY, set.keyText(), set.keyText() + " is not of the form"
+                            + " i:<attribute>:<value>", "look at " + set.keyText() + " and rename or delete it by hand;"
+                            + " repair leaves it", Subject.NONE, set.keyText());
                 } else {
                     sets.add(set);
                 }
@@ -507,7 +674,7 @@ final class IntegrityRun {
                 IndexSet set = sets.get(i);
                 Reply<ScanResult<byte[]>> page = firstPages.get(i);
                 if (page.failed()) {
-                    violation(4, set.keyText(), set.keyText() + " is not a set: " + page.error());
+                    wrongType(4, set.keyText(), set.keyText() + " is not a set: " + page.error());
                     continue;
                 }
                 Set<String> setSeen = new HashSet<>();
@@ -532,7 +699,7 @@ final class IntegrityRun {
             try {
                 page = jedis.sscan(set.key(), cursor, params);
             } catch (JedisDataException e) {
-                violation(4, set.keyText(), set.keyText() + " is not a set: " + e.getMessage());
+                wrongType(4, set.keyText(), set.keyText() + " is not a set: " + e.getMessage());
                 return;
             } finally {
                 guard.countSingle();
@@ -581,7 +748,9 @@ final class IntegrityRun {
             String id = member.id();
             boolean entity = exists.get(i).isTrue();
             if (!entity) {
-                violation(4, keyText, "member '" + id + "' of " + keyText + " is not an entity (no e:" + id + ")");
+                violation(4, Kind.INDEX_MEMBER_WITHOUT_ENTITY, keyText, "member '" + id + "' of " + keyText
+                        + " is not an entity (no e:" + id + ")", "remove '" + id + "' from " + keyText,
+                        Subject.ofKey(id, member.set().key()), keyText, "e:" + id);
                 continue;
             }
             IndexSplit split = member.set().splits().getFirst();
@@ -590,8 +759,9 @@ final class IntegrityRun {
             String found = actual == null
                     ? "no attribute " + attribute
                     : attribute + " = '" + Bytes.wrap(actual).escaped() + "'";
-            violation(4, keyText, "member '" + id + "' of " + keyText + " has " + found + ", not '"
-                    + split.value().escaped() + "'");
+            violation(4, Kind.INDEX_STALE, keyText, "member '" + id + "' of " + keyText + " has " + found
+                    + ", not '" + split.value().escaped() + "'", "remove '" + id + "' from " + keyText,
+                    Subject.ofKey(id, member.set().key()), keyText, "e:" + id);
         }
     }
 
@@ -633,7 +803,7 @@ final class IntegrityRun {
             try {
                 page = jedis.zscan(key, cursor, params);
             } catch (JedisDataException e) {
-                violation(6, keyText, keyText + " is not a sorted set: " + e.getMessage());
+                wrongType(6, keyText, keyText + " is not a sorted set: " + e.getMessage());
                 return;
             } finally {
                 guard.countSingle();
@@ -646,11 +816,31 @@ final class IntegrityRun {
                 }
             }
             List<Reply<Boolean>> exists = pipelined("GEO members", members, (p, id) -> p.exists(Keys.entity(id)));
+            List<Reply<List<byte[]>>> fields = pipelined("GEO members' positions", members,
+                    (p, id) -> p.hmget(Keys.entity(id), Keys.TYPE.raw(), Keys.LAT.raw(), Keys.LONG.raw()));
             for (int i = 0; i < members.size(); i++) {
-                if (!exists.get(i).failed() && !exists.get(i).isTrue()) {
-                    String id = members.get(i);
-                    violation(6, keyText, "member '" + id + "' of " + keyText + " is not an entity (no e:" + id
-                            + ")");
+                String id = members.get(i);
+                if (exists.get(i).failed() || fields.get(i).failed()) {
+                    continue;
+                }
+                if (!exists.get(i).isTrue()) {
+                    violation(6, Kind.GEO_MEMBER_WITHOUT_ENTITY, keyText, "member '" + id + "' of " + keyText
+                            + " is not an entity (no e:" + id + ")", "remove '" + id + "' from " + keyText,
+                            Subject.ofKey(id, key), keyText, "e:" + id);
+                    continue;
+                }
+                List<byte[]> values = fields.get(i).value();
+                Geo.Position position = Geo.positionOf(wrapOrNull(values.get(0)), wrapOrNull(values.get(1)),
+                        wrapOrNull(values.get(2)));
+                if (position == null) {
+                    violation(6, Kind.GEO_STALE, keyText, "member '" + id + "' of " + keyText + " has no numeric"
+                            + " lat and long", "remove '" + id + "' from " + keyText, Subject.ofKey(id, key),
+                            keyText, "e:" + id);
+                } else if (!Arrays.equals(position.key(), key)) {
+                    String belongs = Bytes.wrap(position.key()).escaped();
+                    violation(6, Kind.GEO_STALE, keyText, "member '" + id + "' of " + keyText + " belongs in "
+                            + belongs + " by its type", "remove '" + id + "' from " + keyText + "; it stays in "
+                            + belongs, Subject.ofKey(id, key), keyText, "e:" + id);
                 }
             }
             cursor = page.getCursorAsBytes();
@@ -686,12 +876,22 @@ final class IntegrityRun {
         return replies;
     }
 
-    void violation(int rule, String key, String message) {
+    void violation(int rule, Kind kind, String key, String message, String fix, Subject subject, String... keys) {
         violationCount++;
         byRule.merge(rule, 1L, Long::sum);
         if (violations.size() < options.maxViolations()) {
-            violations.add(new Violation(rule, key, message));
+            violations.add(new Violation(rule, key, message, kind, List.of(keys), fix, subject));
         }
+    }
+
+    /** Reports a key whose type is not the one hotcore stores there. */
+    private void wrongType(int rule, String key, String message) {
+        violation(rule, Kind.WRONG_TYPE, key, message, "look at " + key + " and rename or delete it by hand, then"
+                + " check again; repair leaves it", Subject.NONE, key);
+    }
+
+    private static Bytes wrapOrNull(byte[] value) {
+        return value == null ? null : Bytes.wrap(value);
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {

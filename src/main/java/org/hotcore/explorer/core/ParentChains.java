@@ -22,7 +22,11 @@ final class ParentChains {
     /** Entities and top-level ids known to reach a top-level id. */
     private final Set<String> reachesTop = new HashSet<>();
     /** Nodes known not to reach a top-level id, with the reason shared by their chain. */
-    private final Map<String, String> broken = new HashMap<>();
+    private final Map<String, Broken> broken = new HashMap<>();
+
+    /** Why a chain reaches no top-level id. */
+    private record Broken(String reason, IntegrityCheck.Kind kind) {
+    }
 
     ParentChains(IntegrityRun run) {
         this.run = run;
@@ -105,7 +109,7 @@ final class ParentChains {
             finishReachingTop(chain, owner);
             return false;
         }
-        String inherited = broken.get(tip);
+        Broken inherited = broken.get(tip);
         if (inherited != null) {
             finishBroken(chain, inherited, null, owner);
             return false;
@@ -116,8 +120,8 @@ final class ParentChains {
             if (HotcoreStore.ROOT.equals(tip) || node.hasChildren()) {
                 finishReachingTop(chain, owner);
             } else {
-                finishBroken(chain, "ends at '" + tip + "', which is neither an entity nor a top-level id", tip,
-                        owner);
+                finishBroken(chain, new Broken("ends at '" + tip + "', which is neither an entity nor a top-level id",
+                        IntegrityCheck.Kind.UNREACHABLE), tip, owner);
             }
             return false;
         }
@@ -125,7 +129,8 @@ final class ParentChains {
         String parent = node.parentId();
         if (parent == null) {
             // Rule 1 reports the missing pointer of the tip itself; rule 3 reports the entities below it.
-            finishBroken(chain, "stops at entity '" + tip + "', which has no parent pointer p:" + tip, tip, owner);
+            finishBroken(chain, new Broken("stops at entity '" + tip + "', which has no parent pointer p:" + tip,
+                    IntegrityCheck.Kind.UNREACHABLE), tip, owner);
             return false;
         }
         if (reachesTop.contains(parent)) {
@@ -140,7 +145,8 @@ final class ParentChains {
 
         Chain other = owner.get(parent);
         if (other == chain) {
-            finishBroken(chain, "runs into a cycle of parent pointers through '" + parent + "'", null, owner);
+            finishBroken(chain, new Broken("runs into a cycle of parent pointers through '" + parent + "'",
+                    IntegrityCheck.Kind.CYCLE), null, owner);
             return false;
         }
         if (other != null) {
@@ -167,12 +173,17 @@ final class ParentChains {
     }
 
     /** Records a chain that reaches no top-level id. The node {@code end}, when not null, is not reported. */
-    private void finishBroken(Chain chain, String reason, String end, Map<String, Chain> owner) {
+    private void finishBroken(Chain chain, Broken reason, String end, Map<String, Chain> owner) {
+        String fix = reason.kind() == IntegrityCheck.Kind.CYCLE
+                ? "move the entity where the cycle closes under root"
+                : "give the last entity of the chain a parent: add it to the children set its pointer names, or"
+                        + " put it under root";
         for (String id : chain.nodes) {
             owner.remove(id);
             broken.put(id, reason);
             if (!id.equals(end)) {
-                run.violation(3, id, "following the parent pointers from '" + id + "' " + reason);
+                run.violation(3, reason.kind(), id, "following the parent pointers from '" + id + "' "
+                        + reason.reason(), fix, IntegrityCheck.Subject.of(id, null), "p:" + id);
             }
         }
         chain.nodes.clear();

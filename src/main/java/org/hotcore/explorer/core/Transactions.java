@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -21,13 +22,18 @@ final class Transactions {
 
     private final RedisConnection connection;
     private final int retries;
+    private final Consumer<String> writeCheck;
 
-    Transactions(RedisConnection connection, int retries) {
+    /**
+     * @param writeCheck called with the operation's name before each transaction; throws when writes are refused
+     */
+    Transactions(RedisConnection connection, int retries, Consumer<String> writeCheck) {
         if (retries < 0) {
             throw new IllegalArgumentException("invalid retry count " + retries + ": use 0 or more");
         }
         this.connection = connection;
         this.retries = retries;
+        this.writeCheck = writeCheck;
     }
 
     /** One attempt: WATCH keys and read through {@code jedis}, then open MULTI with {@code multi} and queue. */
@@ -70,6 +76,7 @@ final class Transactions {
      * @throws ConflictException when every attempt was aborted by a concurrent write
      */
     <T> T run(String operation, Attempt<T> attempt) {
+        writeCheck.accept(operation);
         CommandGuard guard = connection.guard();
         for (int number = 1; ; number++) {
             Jedis jedis = connection.borrow();
@@ -106,7 +113,7 @@ final class Transactions {
                 if (RedisConnection.isAuthenticationError(String.valueOf(e.getMessage()))) {
                     throw connection.authenticationFailed(e);
                 }
-                throw Reads.translate(e, operation);
+                throw multi.batch != null ? Reads.translate(e, operation, jedis) : Reads.translate(e, operation);
             } finally {
                 if (multi.batch != null) {
                     discardQuietly(multi.batch, operation);
