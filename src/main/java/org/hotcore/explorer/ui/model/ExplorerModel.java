@@ -19,6 +19,9 @@ public final class ExplorerModel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExplorerModel.class);
 
+    /** The reason a read-only store gives in its error messages, with the way to turn writes back on. */
+    static final String READ_ONLY_REASON = "read-only mode is on; turn off Tools › Read-only to write";
+
     private final Background background = new Background();
     private final StatusModel status = new StatusModel();
     private final ReadOnlyObjectWrapper<HotcoreStore> store = new ReadOnlyObjectWrapper<>(this, "store");
@@ -30,6 +33,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final SubtreeDeletes subtreeDeletes = new SubtreeDeletes(jobs, background, tree, status, store::get);
     private final EntityEdits edits = new EntityEdits(background, tree, details, status, store::get);
     private final MonitorModel monitor = new MonitorModel(background, jobs::runningCount, store.getReadOnlyProperty());
+    private final IntegrityChecks integrity = new IntegrityChecks(jobs, status, store::get);
     private boolean ownsConnection;
 
     public ExplorerModel() {
@@ -76,6 +80,27 @@ public final class ExplorerModel implements AutoCloseable {
         return monitor;
     }
 
+    public IntegrityChecks integrity() {
+        return integrity;
+    }
+
+    /**
+     * Turns read-only mode on or off: while it is on, the store in use and every store connected later reject
+     * writes. It is not remembered between sessions.
+     */
+    public void setReadOnly(boolean readOnly) {
+        status.readOnly(readOnly);
+        HotcoreStore current = store.get();
+        if (current != null) {
+            current.setReadOnly(readOnly, READ_ONLY_REASON);
+        }
+        log.info("Read-only mode {}", readOnly ? "on" : "off");
+    }
+
+    public boolean isReadOnly() {
+        return status.isReadOnly();
+    }
+
     /** The store in use; null before the first connection. */
     public ReadOnlyObjectProperty<HotcoreStore> storeProperty() {
         return store.getReadOnlyProperty();
@@ -95,6 +120,10 @@ public final class ExplorerModel implements AutoCloseable {
         closeConnection();
         RedisSettings settings = newStore.connection().settings();
         ownsConnection = owned;
+        if (newStore.readOnly() || status.isReadOnly()) {
+            status.readOnly(true);
+            newStore.setReadOnly(true, READ_ONLY_REASON);
+        }
         store.set(newStore);
         moves.reset();
         tree.clear();

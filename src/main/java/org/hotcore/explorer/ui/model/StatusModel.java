@@ -31,6 +31,7 @@ public final class StatusModel {
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final ReadOnlyStringWrapper demoState = new ReadOnlyStringWrapper(this, "demoState", "");
     private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(this, "demoProgress", -1);
 
@@ -72,6 +73,19 @@ public final class StatusModel {
     /** Progress of the demo database fill from 0 to 1, -1 when unknown or idle; -1 by default. */
     public ReadOnlyDoubleProperty demoProgressProperty() {
         return demoProgress.getReadOnlyProperty();
+    }
+
+    /** True while read-only mode rejects writes; false by default. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    public boolean isReadOnly() {
+        return readOnly.get();
+    }
+
+    void readOnly(boolean on) {
+        readOnly.set(on);
     }
 
     public String getConnection() {

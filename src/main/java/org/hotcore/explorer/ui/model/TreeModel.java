@@ -17,6 +17,7 @@ import org.hotcore.explorer.core.CascadeDelete;
 import org.hotcore.explorer.core.ChildCursor;
 import org.hotcore.explorer.core.ChildPage;
 import org.hotcore.explorer.core.ChildSummary;
+import org.hotcore.explorer.core.CorruptDataException;
 import org.hotcore.explorer.core.EntityNotFoundException;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.slf4j.Logger;
@@ -213,7 +214,12 @@ public final class TreeModel {
             candidates = candidates.subList(0, PAGE_SIZE);
         }
         List<EntityNode> nodes = new ArrayList<>(candidates.size());
+        List<String> cycles = new ArrayList<>();
         for (ChildSummary summary : candidates) {
+            if (isSelfOrAncestor(node, summary.id())) {
+                cycles.add(summary.id());
+                continue;
+            }
             EntityNode stale = index.get(summary.id());
             if (stale != null && stale.getParent() != node) {
                 // The entity moved here since it was loaded elsewhere.
@@ -221,6 +227,7 @@ public final class TreeModel {
             }
             nodes.add(index.containsKey(summary.id()) ? index.get(summary.id()) : EntityNode.of(summary, false));
         }
+
         for (EntityNode added : node.append(nodes)) {
             index.put(added.getId(), added);
             markDeleting(added);
@@ -230,6 +237,34 @@ public final class TreeModel {
         if (complete && node.getChildCount() != node.getChildren().size()) {
             node.childCount(node.getChildren().size());
         }
+        reportCycles(node, cycles);
+    }
+
+    /** Tells whether {@code id} is {@code node} or one of its loaded ancestors. */
+    private static boolean isSelfOrAncestor(EntityNode node, String id) {
+        for (EntityNode next = node; next != null; next = next.getParent()) {
+            if (next.getId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reports children of {@code node} that are the node itself or one of its ancestors: its children set closes a
+     * cycle. Such a child is left out of the node's rows, so expanding never loops.
+     */
+    private void reportCycles(EntityNode node, List<String> cycles) {
+        if (cycles.isEmpty()) {
+            return;
+        }
+        String label = node.labelBinding().get();
+        log.warn("The children set of {} lists its own ancestors {}", node.getId(), cycles);
+        status.failed("show the children of " + label, new CorruptDataException("c:" + node.getId()
+                + " lists " + String.join(", ", cycles) + ", which " + (cycles.size() == 1 ? "is" : "are")
+                + " already above it in the tree, so the children sets form a cycle. The tree does not show "
+                + (cycles.size() == 1 ? "it" : "them") + " again below " + label
+                + "; Tools › Check integrity can repair this"));
     }
 
     private void runAfterPage(EntityNode node) {
@@ -369,7 +404,12 @@ public final class TreeModel {
                 }
             }
             List<EntityNode> added = new ArrayList<>();
+            List<String> cycles = new ArrayList<>();
             for (ChildSummary summary : refresh.children()) {
+                if (isSelfOrAncestor(node, summary.id())) {
+                    cycles.add(summary.id());
+                    continue;
+                }
                 EntityNode existing = node.child(summary.id());
                 if (existing != null) {
                     existing.update(summary);
@@ -398,6 +438,7 @@ public final class TreeModel {
             if (refresh.complete() && node.overflow().isEmpty()) {
                 node.childCount(node.getChildren().size());
             }
+            reportCycles(node, cycles);
         }
     }
 

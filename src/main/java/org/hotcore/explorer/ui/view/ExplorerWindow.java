@@ -43,6 +43,8 @@ public final class ExplorerWindow {
     public static final String ROOT_ID = "explorerRoot";
     public static final String DARK_THEME_ID = "darkThemeMenuItem";
     public static final String MONITOR_MENU_ID = "monitorMenuItem";
+    public static final String CHECK_INTEGRITY_ID = "checkIntegrityMenuItem";
+    public static final String READ_ONLY_ID = "readOnlyMenuItem";
     static final String TITLE = "HotCore Explorer";
 
     private final Stage stage;
@@ -54,6 +56,7 @@ public final class ExplorerWindow {
     private final TreeActions treeActions;
     private final MonitorPane monitorPane;
     private final BorderPane root = new BorderPane();
+    private IntegrityWindow integrityWindow;
     private Consumer<ConnectDialog.Choice> onConnect = choice -> { };
     private Runnable onAbout = () -> { };
 
@@ -90,9 +93,11 @@ public final class ExplorerWindow {
         Scene scene = new Scene(root, 1280, 800);
         installKeys(scene);
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.status().isDemo()
-                ? TITLE + " — temporary demo database" : TITLE + " — " + model.status().getConnection(),
-                model.status().demoProperty(), model.status().connectionProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> (model.status().isDemo()
+                ? TITLE + " — temporary demo database" : TITLE + " — " + model.status().getConnection())
+                + (model.status().isReadOnly() ? " — read-only" : ""),
+                model.status().demoProperty(), model.status().connectionProperty(),
+                model.status().readOnlyProperty()));
         stage.getIcons().addAll(icons());
         applyTheme(preferences.isDarkTheme());
     }
@@ -158,10 +163,24 @@ public final class ExplorerWindow {
         monitor.selectedProperty().bindBidirectional(monitorPane.shownProperty());
         Menu view = new Menu("View", null, refresh, find, new SeparatorMenuItem(), monitor, dark);
 
+        MenuItem check = new MenuItem("Check integrity…");
+        check.setId(CHECK_INTEGRITY_ID);
+        check.setOnAction(event -> checkIntegrity());
+        CheckMenuItem readOnly = new CheckMenuItem("Read-only");
+        readOnly.setId(READ_ONLY_ID);
+        readOnly.setSelected(model.isReadOnly());
+        model.status().readOnlyProperty().subscribe(readOnly::setSelected);
+        readOnly.selectedProperty().subscribe(selected -> {
+            if (selected != model.isReadOnly()) {
+                model.setReadOnly(selected);
+            }
+        });
+        Menu tools = new Menu("Tools", null, check, new SeparatorMenuItem(), readOnly);
+
         MenuItem about = new MenuItem("About HotCore Explorer");
         about.setOnAction(event -> onAbout.run());
         Menu help = new Menu("Help", null, about);
-        return new MenuBar(file, treeActions.editMenu(), view, help);
+        return new MenuBar(file, treeActions.editMenu(), view, tools, help);
     }
 
     private void installKeys(Scene scene) {
@@ -195,6 +214,20 @@ public final class ExplorerWindow {
     /** Loads the ancestors of {@code id} as needed, then selects it in the tree. */
     public void reveal(String id) {
         model.tree().reveal(id, treePane::reveal);
+    }
+
+    /** Opens the integrity check window, created on first use, and starts a check. */
+    public void checkIntegrity() {
+        if (integrityWindow == null) {
+            integrityWindow = new IntegrityWindow(stage, model.integrity(), model.status().readOnlyProperty(),
+                    this::reveal, this::refresh);
+        }
+        integrityWindow.showAndCheck();
+    }
+
+    /** The integrity check window, or null before Tools › Check integrity was first used. */
+    public IntegrityWindow integrityWindow() {
+        return integrityWindow;
     }
 
     public void focusSearch() {

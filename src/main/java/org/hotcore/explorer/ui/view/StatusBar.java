@@ -24,6 +24,7 @@ public final class StatusBar {
     public static final String ACTIVITY_ID = "activityStatus";
     public static final String DEMO_PROGRESS_ID = "demoProgress";
     public static final String ERROR_ID = "errorStatus";
+    public static final String READ_ONLY_ID = "readOnlyStatus";
 
     private final HBox root = new HBox(8);
     private final Region spacer = new Region();
@@ -38,6 +39,11 @@ public final class StatusBar {
         connection.textProperty().bind(status.connectionProperty());
         Label database = label(DATABASE_ID);
         database.textProperty().bind(status.databaseProperty());
+        Label readOnly = label(READ_ONLY_ID);
+        readOnly.setText("read-only");
+        readOnly.getStyleClass().add(StyleClasses.STATUS_ERROR);
+        readOnly.visibleProperty().bind(status.readOnlyProperty());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
 
         ProgressIndicator working = new ProgressIndicator();
         working.setPrefSize(14, 14);
@@ -64,7 +70,7 @@ public final class StatusBar {
         error.setMinWidth(0);
         error.setMaxWidth(520);
 
-        root.getChildren().addAll(connection, new Separator(Orientation.VERTICAL), database,
+        root.getChildren().addAll(connection, new Separator(Orientation.VERTICAL), database, readOnly,
                 new Separator(Orientation.VERTICAL), working, activity, spacer, demoState, demoProgress, error);
     }
 

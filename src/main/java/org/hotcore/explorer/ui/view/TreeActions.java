@@ -2,6 +2,7 @@ package org.hotcore.explorer.ui.view;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -36,6 +37,10 @@ public final class TreeActions {
     public static final String DELETE_SUBTREE_ID = "deleteSubtreeMenuItem";
     /** The id of the Edit menu in the menu bar; its items carry the ids above with this suffix. */
     public static final String MENU_BAR_SUFFIX = "Bar";
+
+    /** The actions that write; disabled in read-only mode, where the store would reject them. */
+    private static final Set<String> WRITES = Set.of(NEW_CHILD_ID, RENAME_ID, CUT_ID, PASTE_ID,
+            UNDO_ID, DELETE_LIFT_ID, DELETE_SUBTREE_ID);
 
     /** "Expand below" stops after this many rows, so one key press cannot load a whole database. */
     public static final int EXPAND_BELOW_ROWS = 2_000;
@@ -108,9 +113,15 @@ public final class TreeActions {
     private void updateDisable(List<MenuItem> items, String suffix) {
         Optional<EntityNode> selected = treePane.selectedNode();
         boolean entity = selected.filter(node -> !node.isTopLevel() && !node.isMissing()).isPresent();
+        boolean readOnly = model.isReadOnly();
         for (MenuItem item : items) {
             String id = item.getId() == null ? "" : item.getId();
-            boolean disable = switch (id.substring(0, id.length() - Math.min(id.length(), suffix.length()))) {
+            String action = id.substring(0, id.length() - Math.min(id.length(), suffix.length()));
+            if (readOnly && WRITES.contains(action)) {
+                item.setDisable(true);
+                continue;
+            }
+            boolean disable = switch (action) {
                 case NEW_CHILD_ID -> selected.filter(node -> !node.isMissing() && !node.isDeleting()).isEmpty();
                 case RENAME_ID -> !entity;
                 case COPY_ID, EXPAND_BELOW_ID -> selected.isEmpty();
