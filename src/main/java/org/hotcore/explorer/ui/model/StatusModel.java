@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.hotcore.explorer.core.CancelledException;
 import org.hotcore.explorer.core.RedisUnavailableException;
+import org.hotcore.explorer.core.RejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,6 +153,10 @@ public final class StatusModel {
             log.warn("Failed to {}: {}", action, reason);
             log.debug("Failure details of '{}'", action, error);
             connectionLost.set(true);
+        } else if (error instanceof RejectedException) {
+            // The input or the stored data ruled the action out (a cycle, a read-only connection): nothing failed.
+            log.info("Rejected {}: {}", action, reason);
+            log.debug("Rejection details of '{}'", action, error);
         } else {
             log.error("Failed to {}", action, error);
         }
