@@ -171,9 +171,15 @@ final class ExplorerTestSupport {
             tree.scrollTo(Math.max(0, tree.getRow(parent.getChildren().getLast()) - 3));
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // The cell exists only after the layout pass that follows the scroll, which a loaded machine can delay.
+        waitUntil("the Load more row is laid out", () -> loadMoreLookup(robot, parent).tryQuery().isPresent());
+        return loadMoreLookup(robot, parent).queryAs(Labeled.class);
+    }
+
+    private static org.testfx.service.query.NodeQuery loadMoreLookup(FxRobot robot, TreeItem<TreeEntry> parent) {
         return robot.lookup(".load-more").match(node -> node instanceof Labeled labeled
                 && labeled.getParent() != null && ((TreeCell<?>) labeled).getTreeItem()
-                == parent.getChildren().getLast()).queryAs(Labeled.class);
+                == parent.getChildren().getLast());
     }
 
     /**
