@@ -143,6 +143,9 @@ final class ExplorerTestSupport {
             tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
         });
         WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the row of " + text + " is laid out", () -> robot.lookup(".entity-cell")
+                .match(node -> node instanceof Labeled labeled && text.equals(labeled.getText())).tryQuery()
+                .isPresent());
         return robot.lookup(".entity-cell").match(node -> node instanceof Labeled labeled
                 && text.equals(labeled.getText())).query();
     }
