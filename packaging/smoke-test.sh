@@ -49,7 +49,7 @@ check() {
   "$@" || fail "$name"
 }
 
-# 1. The runtime holds the JavaFX modules, and embedded-redis only this platform's binary.
+# 1. The runtime contains the JavaFX modules, and embedded-redis only this platform's binary.
 runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$image/lib/runtime/release")
 for module in javafx.base javafx.graphics javafx.controls; do
   check "runtime contains $module" grep -qw "$module" <<<"$runtime_modules"
@@ -92,7 +92,7 @@ if grep -qi 'Unsupported JavaFX configuration' "$work/window.out" "$work/window.
 fi
 
 # 4. The command line on data: the redis-server the window extracted, on a free loopback port.
-# The JDK's java.io.tmpdir on Linux and macOS is /tmp, whatever TMPDIR says.
+# The JDK's java.io.tmpdir on Linux and macOS is /tmp, whatever TMPDIR is set to.
 redis_binary=$(compgen -G "/tmp/hotcore-explorer-redis/redis-server-*" | grep -v '\.partial$' | head -n 1) \
   || fail "the window extracted no redis-server to /tmp/hotcore-explorer-redis"
 for attempt in 1 2 3 4 5; do

@@ -25,7 +25,7 @@ import redis.clients.jedis.resps.ScanResult;
  *
  * <p>A depth-first walk with an explicit stack collects entities whose children are all gone or in the same batch,
  * children before parents. Each batch is one transaction: it WATCHes the {@code c:}, {@code p:}, {@code w:} and
- * {@code e:} keys of its entities, checks after the WATCH that every children set holds exactly the children the
+ * {@code e:} keys of its entities, checks after the WATCH that every children set contains exactly the children the
  * batch deletes, then removes the entities with their index entries and GEO memberships. So the stored tree is valid
  * after every committed batch, and a child created concurrently under a node of the batch aborts it; the walk then
  * starts again from the top of what is left. Memory grows with the depth of the tree and the batch size, not with
@@ -39,7 +39,7 @@ public final class CascadeDelete {
     private static final int SCAN_COUNT = 500;
 
     /**
-     * The most entities one transaction deletes, whatever {@link Options#maxBatchEntities()} is. A batch WATCHes 4
+     * The maximum number of entities one transaction deletes, whatever {@link Options#maxBatchEntities()} is. A batch WATCHes 4
      * keys per entity, and Redis 6.2 and 7.0 compare each newly WATCHed key with every key the connection already
      * watches, so the WATCH of n keys costs O(n^2) server time: measured on Redis 7.0.15, about 1.2 ms for 500
      * keys, 50 ms for 2,000 and 250 ms for 4,000. 128 entities (512 keys) keep that near the cost of the batch's
@@ -66,7 +66,7 @@ public final class CascadeDelete {
     }
 
     /**
-     * What a run did.
+     * The outcome of a run.
      *
      * @param deleted entities removed
      * @param total entities counted in the subtree before the first batch

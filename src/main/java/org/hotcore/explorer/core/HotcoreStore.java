@@ -41,7 +41,7 @@ public final class HotcoreStore {
     private final RedisConnection connection;
     private final Transactions transactions;
     private final int retries;
-    /** Why writes are refused, or null while they are allowed. */
+    /** The reason writes are rejected, or null while they are allowed. */
     private volatile String readOnlyReason;
 
     public HotcoreStore(RedisConnection connection) {
@@ -530,7 +530,7 @@ public final class HotcoreStore {
 
     /**
      * Deletes an entity and lifts its children to its parent: they are re-pointed and added to the parent's
-     * children set (the Python library forgets the second step). Children move in transactions of at most
+     * children set (the Python library omits the second step). Children move in transactions of at most
      * {@code batchSize}; the tree is valid after each.
      */
     public void deleteLiftingChildren(String id, int batchSize, Progress progress, Cancellation cancellation) {

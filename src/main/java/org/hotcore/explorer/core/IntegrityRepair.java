@@ -35,10 +35,10 @@ final class IntegrityRepair {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityRepair.class);
 
-    /** The most check-and-repair passes of one run. */
+    /** The maximum number of check-and-repair passes of one run. */
     static final int MAX_PASSES = 20;
 
-    /** The most violations one pass repairs; a database with more needs more passes. */
+    /** The maximum number of violations one pass repairs; a database with more needs more passes. */
     static final int VIOLATIONS_PER_PASS = 10_000;
 
     private static final byte[] EMPTY = new byte[0];
@@ -202,7 +202,7 @@ final class IntegrityRepair {
         });
     }
 
-    /** Reads every member of {@code c:<id>} and tells whether one has {@code p:} = id. */
+    /** Reads every member of {@code c:<id>} and returns whether one has {@code p:} = id. */
     private boolean anyMemberPointsTo(Jedis jedis, String id) {
         byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
         ScanParams params = new ScanParams().count(options.scanCount());

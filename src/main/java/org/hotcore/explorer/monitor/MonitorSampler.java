@@ -34,7 +34,7 @@ public final class MonitorSampler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorSampler.class);
 
-    /** The client name of the sampler's own connection, so CLIENT LIST tells it apart from the pooled ones. */
+    /** The client name of the sampler's own connection, so CLIENT LIST distinguishes it from the pooled ones. */
     public static final String CLIENT_NAME = "hotcore-explorer-monitor";
 
     /** The reason given for Redis figures when there is no connection. */

@@ -225,7 +225,7 @@ public final class MonitorModel implements AutoCloseable {
         return queuedNow.get();
     }
 
-    /** The most commands queued at once since the connection opened, at the latest sample; 0 by default. */
+    /** The maximum number of commands queued at once since the connection opened, at the latest sample; 0 by default. */
     public ReadOnlyLongProperty maxQueuedProperty() {
         return maxQueued.getReadOnlyProperty();
     }
