@@ -264,8 +264,8 @@ public final class IntegrityCheck {
      * Checks the subtree of {@code subtree}, an entity or a top-level id, or the whole database when it is null.
      * A subtree check walks the children sets from {@code subtree} and checks every entity it reaches, then SCANs
      * the {@code p:} keys for entities that point into the subtree but are listed in no children set. It checks
-     * that each entity is in the index and GEO sets its attributes need; stale members of those shared sets are
-     * found by the whole-database check only. Progress counts the ids reached, with an unknown total.
+     * that each entity is in the index and GEO sets its attributes need, and SCANs every index and GEO set for
+     * stale members that are entities of the subtree. Progress counts the ids reached, with an unknown total.
      *
      * @throws EntityNotFoundException when {@code subtree} is neither an entity nor a top-level id
      */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.hotcore.explorer.core.IntegrityCheck.Kind;
 import org.hotcore.explorer.core.IntegrityCheck.Options;
 import org.hotcore.explorer.core.IntegrityCheck.Report;
@@ -155,9 +156,9 @@ final class IntegrityRun {
     /**
      * Checks the subtree of {@code top}: walks the children sets from {@code top} with an explicit stack, checks
      * every entity reached as the whole-database check does, and then SCANs the {@code p:} keys for entities whose
-     * pointer names a node of the subtree but which no children set lists. Index and GEO sets are checked from the
-     * entities' side only: whether each entity is in the sets its attributes need. Stale members of those shared
-     * sets are found by the whole-database check.
+     * pointer names a node of the subtree but which no children set lists. Last it SCANs the index and GEO sets
+     * of the whole database and checks their members that belong to the subtree, so stale members are found too;
+     * members outside the subtree are skipped unread.
      */
     Report executeSubtree(String top, Progress progress) {
         boolean entity = jedis.exists(Keys.entity(top));
@@ -189,6 +190,16 @@ final class IntegrityRun {
         flushWalkedEntities();
         if (!stopRequested()) {
             findUnlistedChildren();
+        }
+        if (!stopRequested()) {
+            scanSharedSets("i:*", this::checkIndexSets);
+        }
+        if (!stopRequested()) {
+            scanSharedSets("geo:*", keys -> keys.forEach(key -> {
+                if (!stopRequested()) {
+                    checkGeoSet(key);
+                }
+            }));
         }
         progress.update(walk.size(), walk.size());
         Report report = new Report(keysScanned, entities, childrenSets, indexSets, geoSets, topLevelIds,
@@ -265,6 +276,7 @@ final class IntegrityRun {
                 }
             }
             if (!unlisted.isEmpty()) {
+                walk.addAll(unlisted);
                 checkEntities(unlisted);
                 List<Reply<Boolean>> exists = pipelined("owners of p: keys", unlisted,
                         (p, id) -> p.exists(Keys.entity(id)));
@@ -278,6 +290,27 @@ final class IntegrityRun {
             }
             cursor = page.getCursorAsBytes();
         } while (!HotcoreStore.isZero(cursor));
+    }
+
+    /** SCANs the keys matching {@code pattern} and hands each page to {@code check}. */
+    private void scanSharedSets(String pattern, Consumer<List<byte[]>> check) {
+        ScanParams params = new ScanParams().match(pattern).count(options.scanCount());
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            if (stopRequested()) {
+                return;
+            }
+            ScanResult<byte[]> page = jedis.scan(cursor, params);
+            guard.countSingle();
+            keysScanned += page.getResult().size();
+            check.accept(page.getResult());
+            cursor = page.getCursorAsBytes();
+        } while (!HotcoreStore.isZero(cursor));
+    }
+
+    /** Tells whether a member of an index or GEO set is checked: always, or in a subtree check when it is walked. */
+    private boolean inScope(String id) {
+        return walk == null || walk.contains(id);
     }
 
     private boolean stopRequested() {
@@ -711,10 +744,10 @@ final class IntegrityRun {
         } while (!HotcoreStore.isZero(cursor));
     }
 
-    private static void addMembers(IndexSet set, List<byte[]> page, Set<String> seen, List<IndexMember> out) {
+    private void addMembers(IndexSet set, List<byte[]> page, Set<String> seen, List<IndexMember> out) {
         for (byte[] member : page) {
             String id = Keys.text(member);
-            if (seen.add(id)) {
+            if (inScope(id) && seen.add(id)) {
                 out.add(new IndexMember(set, id));
             }
         }
@@ -811,7 +844,7 @@ final class IntegrityRun {
             List<String> members = new ArrayList<>();
             for (Tuple tuple : page.getResult()) {
                 String id = Keys.text(tuple.getBinaryElement());
-                if (seen.add(id)) {
+                if (inScope(id) && seen.add(id)) {
                     members.add(id);
                 }
             }

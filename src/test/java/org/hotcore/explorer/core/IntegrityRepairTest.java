@@ -188,6 +188,36 @@ class IntegrityRepairTest extends StoreTestBase {
     }
 
     @Test
+    void subtreeCheckFindsStaleIndexAndGeoMembersOfItsEntities() {
+        String inside = store.create("root", attributes("name", "inside"));
+        String office = store.create(inside, attributes("name", "Oslo", "type", "office", "lat", "59.9",
+                "long", "10.7"));
+        String outside = store.create("root", attributes("name", "outside", "type", "office", "lat", "1",
+                "long", "2"));
+        // Stale members: the entities do not have these values, and geo:default is not their type's set.
+        redis.sadd("i:name:Bergen", office);
+        redis.sadd("i:name:Bergen", outside);
+        redis.geoadd("geo:default", 10.7, 59.9, office);
+        redis.geoadd("geo:default", 2.0, 1.0, outside);
+
+        IntegrityCheck.Report report = check(inside);
+
+        assertThat(report.violations()).extracting(IntegrityCheck.Violation::kind)
+                .containsExactlyInAnyOrder(Kind.INDEX_STALE, Kind.GEO_STALE);
+        assertThat(report.violations()).allSatisfy(v -> assertThat(v.message()).contains(office)
+                .doesNotContain(outside));
+
+        IntegrityCheck.RepairReport repaired = repair(inside);
+
+        assertThat(repaired.fixed()).isEqualTo(2);
+        assertThat(repaired.after().valid()).isTrue();
+        assertThat(redis.smembers("i:name:Bergen")).containsExactly(outside);
+        assertThat(redis.zrange("geo:default", 0, -1)).containsExactly(outside);
+        assertThat(redis.zrange("geo:office", 0, -1)).containsExactlyInAnyOrder(office, outside);
+        assertThat(check(outside).violationCount()).as("the stale members outside are left").isEqualTo(2);
+    }
+
+    @Test
     void readOnlyRejectsEveryWrite() {
         String a = store.create("root", attributes("name", "a"));
         String b = store.create(a, attributes("name", "b"));
