@@ -14,18 +14,18 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Deletes a whole subtree bottom-up in bounded batches.
  *
  * <p>A depth-first walk with an explicit stack collects entities whose children are all gone or in the same batch,
- * children before parents. Each batch is one transaction: it WATCHes the {@code c:}, {@code p:}, {@code w:} and
- * {@code e:} keys of its entities, checks after the WATCH that every children set contains exactly the children the
+ * children before parents. Each batch is one transaction: it WATCHes the {@code c:} and {@code e:} keys of its
+ * entities and the children sets of their parents, checks after the WATCH that every children set contains exactly the children the
  * batch deletes, then removes the entities with their index entries and GEO memberships. So the stored tree is valid
  * after every committed batch, and a child created concurrently under a node of the batch aborts it; the walk then
  * starts again from the top of what is left. Memory grows with the depth of the tree and the batch size, not with
@@ -39,10 +39,10 @@ public final class CascadeDelete {
     private static final int SCAN_COUNT = 500;
 
     /**
-     * The maximum number of entities one transaction deletes, whatever {@link Options#maxBatchEntities()} is. A batch WATCHes 4
+     * The maximum number of entities one transaction deletes, whatever {@link Options#maxBatchEntities()} is. A batch WATCHes 2
      * keys per entity, and Redis 6.2 and 7.0 compare each newly WATCHed key with every key the connection already
      * watches, so the WATCH of n keys costs O(n^2) server time: measured on Redis 7.0.15, about 1.2 ms for 500
-     * keys, 50 ms for 2,000 and 250 ms for 4,000. 128 entities (512 keys) keep that near the cost of the batch's
+     * keys, 50 ms for 2,000 and 250 ms for 4,000. 128 entities (about 256 keys) keep that near the cost of the batch's
      * other commands.
      */
     static final int MAX_BATCH_ENTITIES = 128;
@@ -93,6 +93,8 @@ public final class CascadeDelete {
         final long fields;
         String cursor = ScanParams.SCAN_POINTER_START;
         boolean scanned;
+        /** The next page of the children set, read ahead together with the pages of other frames. */
+        ChildPages.Page next;
 
         Frame(String id, String parentId, long fields, boolean scanned) {
             this.id = id;
@@ -211,7 +213,6 @@ public final class CascadeDelete {
      * all its children have joined it or were deleted by earlier batches.
      */
     private List<Planned> plan(Jedis jedis, Deque<Frame> stack, int entityBudget, int commandBudget) {
-        CommandGuard guard = store.guard();
         List<Planned> batch = new ArrayList<>();
         Set<String> inBatch = new HashSet<>();
         Set<String> onStack = new HashSet<>();
@@ -219,7 +220,6 @@ public final class CascadeDelete {
             onStack.add(frame.id);
         }
         long commands = 0;
-        ScanParams params = new ScanParams().count(SCAN_COUNT);
         while (!stack.isEmpty() && batch.size() < entityBudget) {
             Frame frame = stack.peek();
             if (frame.scanned) {
@@ -245,27 +245,23 @@ public final class CascadeDelete {
                 continue;
             }
 
-            ScanResult<String> page = jedis.sscan("c:" + frame.id, frame.cursor, params);
-            guard.countSingle();
-            frame.cursor = page.getCursor();
-            frame.scanned = "0".equals(frame.cursor);
+            if (frame.next == null) {
+                readAhead(jedis, stack);
+            }
+            ChildPages.Page page = frame.next;
+            frame.next = null;
+            frame.cursor = page.cursor();
+            frame.scanned = page.last();
             List<String> members = new ArrayList<>();
-            for (String member : page.getResult()) {
-                if (!inBatch.contains(member)) {
-                    members.add(member);
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < page.members().size(); i++) {
+                if (!inBatch.contains(page.members().get(i))) {
+                    members.add(page.members().get(i));
+                    positions.add(i);
                 }
             }
             if (members.isEmpty()) {
                 continue;
-            }
-            List<Response<Long>> childCounts = new ArrayList<>(members.size());
-            List<Response<Long>> fieldCounts = new ArrayList<>(members.size());
-            try (CommandBatch pipeline = guard.pipeline(jedis, "cascade delete (walk)")) {
-                for (String member : members) {
-                    childCounts.add(pipeline.queue(p -> p.scard(Keys.children(member))));
-                    fieldCounts.add(pipeline.queue(p -> p.hlen(Keys.entity(member))));
-                }
-                pipeline.sync();
             }
             for (int i = 0; i < members.size(); i++) {
                 String member = members.get(i);
@@ -278,10 +274,34 @@ public final class CascadeDelete {
                     }
                     continue;
                 }
-                stack.push(new Frame(member, frame.id, fieldCounts.get(i).get(), childCounts.get(i).get() == 0));
+                int at = positions.get(i);
+                stack.push(new Frame(member, frame.id, page.fieldCounts()[at], page.childCounts()[at] == 0));
             }
         }
         return batch;
+    }
+
+    /**
+     * Reads the next page of the frame on top of the stack and of the next unscanned frames below it, up to
+     * {@link ChildPages#MAX_SETS}, in two round trips. Those frames are siblings or ancestors' pending children that
+     * the walk reaches later; a page read ahead that is stale by then is caught by the check after WATCH.
+     */
+    private void readAhead(Jedis jedis, Deque<Frame> stack) {
+        List<Frame> frames = new ArrayList<>();
+        int looked = 0;
+        for (Frame candidate : stack) {
+            if (frames.size() >= ChildPages.MAX_SETS || looked++ >= 4 * ChildPages.MAX_SETS) {
+                break;
+            }
+            if (!candidate.scanned && candidate.next == null) {
+                frames.add(candidate);
+            }
+        }
+        List<ChildPages.Page> pages = ChildPages.read(store.guard(), jedis, "cascade delete (walk)",
+                frames.stream().map(f -> f.id).toList(), frames.stream().map(f -> f.cursor).toList(), SCAN_COUNT, true);
+        for (int i = 0; i < frames.size(); i++) {
+            frames.get(i).next = pages.get(i);
+        }
     }
 
     /** Tells whether {@code member} is on the stack as something other than a pending child of {@code current}. */
@@ -304,52 +324,81 @@ public final class CascadeDelete {
      */
     private Outcome commit(Jedis jedis, List<Planned> batch, int[] removed) {
         CommandGuard guard = store.guard();
-        List<byte[]> watched = new ArrayList<>(batch.size() * 4);
+        // Each key watched costs the server time that grows with the keys already watched, so the batch watches
+        // two keys per entity: c: (a child added) and e: (attributes changed, so the index entries to remove
+        // differ). A move or delete of an entity changes the children set of its parent, which is watched as the
+        // c: key of an entity of the batch or, for parents outside it, added below. Every writer that SETs the lock
+        // key w: or the pointer p: also changes one of those keys.
+        List<byte[]> watched = new ArrayList<>(batch.size() * 2 + 1);
         Map<String, Integer> childrenInBatch = new HashMap<>();
         Set<String> ids = new HashSet<>();
         for (Planned planned : batch) {
             watched.add(Keys.children(planned.id()));
-            watched.add(Keys.parent(planned.id()));
-            watched.add(Keys.lock(planned.id()));
             watched.add(Keys.entity(planned.id()));
             ids.add(planned.id());
             if (planned.parentId() != null) {
                 childrenInBatch.merge(planned.parentId(), 1, Integer::sum);
             }
         }
+        for (String parent : childrenInBatch.keySet()) {
+            if (!ids.contains(parent)) {
+                watched.add(Keys.children(parent));
+            }
+        }
         store.requireWritable("cascade delete of " + target);
         boolean clean = false;
         CommandBatch transaction = null;
         try {
-            jedis.watch(watched.toArray(byte[][]::new));
-            guard.countSingle();
-
+            // WATCH and the reads of the check travel in one round trip; the server runs them in order, so the reads
+            // see the state the WATCH guards.
             List<Response<Long>> childCounts = new ArrayList<>(batch.size());
             List<Response<byte[]>> parents = new ArrayList<>(batch.size());
             List<Response<Map<byte[], byte[]>>> hashes = new ArrayList<>(batch.size());
-            List<Response<Boolean>> listed = new ArrayList<>(batch.size());
             try (CommandBatch pipeline = guard.pipeline(jedis, "cascade delete (check)")) {
+                byte[][] keys = watched.toArray(byte[][]::new);
+                pipeline.queue(p -> p.sendCommand(Protocol.Command.WATCH, keys));
                 for (Planned planned : batch) {
-                    byte[] member = planned.id().getBytes(StandardCharsets.UTF_8);
                     childCounts.add(pipeline.queue(p -> p.scard(Keys.children(planned.id()))));
                     parents.add(pipeline.queue(p -> p.get(Keys.parent(planned.id()))));
                     hashes.add(pipeline.queue(p -> p.hgetAll(Keys.entity(planned.id()))));
-                    listed.add(planned.parentId() == null ? null
-                            : pipeline.queue(p -> p.sismember(Keys.children(planned.parentId()), member)));
                 }
                 pipeline.sync();
             }
 
-            List<Planned> toDelete = new ArrayList<>(batch.size());
-            List<Map<Bytes, Bytes>> attributes = new ArrayList<>(batch.size());
+            // An entity with neither hash nor parent pointer was deleted by an earlier batch and returned again by
+            // SSCAN, or is a member of its parent's children set with no keys at all. Only the children set tells.
+            List<Integer> keyless = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (hashes.get(i).get().isEmpty() && parents.get(i).get() == null && batch.get(i).parentId() != null) {
+                    keyless.add(i);
+                }
+            }
+            Set<Integer> unlisted = new HashSet<>();
+            if (!keyless.isEmpty()) {
+                List<Response<Boolean>> listed = new ArrayList<>(keyless.size());
+                try (CommandBatch pipeline = guard.pipeline(jedis, "cascade delete (check)")) {
+                    for (int i : keyless) {
+                        Planned planned = batch.get(i);
+                        byte[] member = planned.id().getBytes(StandardCharsets.UTF_8);
+                        listed.add(pipeline.queue(p -> p.sismember(Keys.children(planned.parentId()), member)));
+                    }
+                    pipeline.sync();
+                }
+                for (int k = 0; k < keyless.size(); k++) {
+                    if (!listed.get(k).get()) {
+                        unlisted.add(keyless.get(k));
+                    }
+                }
+            }
+
+            List<Writes.Removal> removals = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Planned planned = batch.get(i);
                 byte[] storedParent = parents.get(i).get();
                 String parent = storedParent == null ? null : new String(storedParent, StandardCharsets.UTF_8);
                 Map<byte[], byte[]> hash = hashes.get(i).get();
-                boolean isListed = listed.get(i) == null || listed.get(i).get();
-                if (hash.isEmpty() && parent == null && !isListed) {
-                    // Already gone: deleted by an earlier batch and returned again by SSCAN.
+                if (unlisted.contains(i)) {
+                    // Already gone.
                     childrenInBatch.computeIfPresent(planned.parentId(), (k, n) -> n - 1);
                     continue;
                 }
@@ -365,17 +414,13 @@ public final class CascadeDelete {
                 }
                 Map<Bytes, Bytes> values = new LinkedHashMap<>();
                 hash.forEach((k, v) -> values.put(Bytes.wrap(k), Bytes.wrap(v)));
-                toDelete.add(planned);
-                attributes.add(values);
+                // A parent deleted in the same batch loses its whole children set, so no SREM is needed there.
+                String listedIn = ids.contains(planned.parentId()) ? null : planned.parentId();
+                removals.add(new Writes.Removal(planned.id(), listedIn, values));
             }
 
             transaction = guard.transaction(jedis, "cascade delete of " + target);
-            for (int i = 0; i < toDelete.size(); i++) {
-                Planned planned = toDelete.get(i);
-                // A parent deleted in the same batch loses its whole children set, so no SREM is needed there.
-                String parent = ids.contains(planned.parentId()) ? null : planned.parentId();
-                Writes.queueEntityRemoval(transaction, planned.id(), parent, attributes.get(i));
-            }
+            Writes.queueBatchRemoval(transaction, removals);
             List<Object> replies = transaction.exec();
             clean = true;
             if (replies == null) {
@@ -387,7 +432,7 @@ public final class CascadeDelete {
                             error.getMessage());
                 }
             }
-            removed[0] = toDelete.size();
+            removed[0] = removals.size();
             return Outcome.COMMITTED;
         } finally {
             if (transaction != null) {

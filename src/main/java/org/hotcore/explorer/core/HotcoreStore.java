@@ -383,12 +383,13 @@ public final class HotcoreStore {
             if (!entity && !ROOT.equals(id) && !jedis.exists(Keys.children(id))) {
                 throw new EntityNotFoundException(id, "check the uuid, or list top-level ids with 'roots'");
             }
-            long count = entity ? 1 : 0;
+            long count = (entity ? 1 : 0) + jedis.scard(Keys.children(id));
+            guard().countSingle();
+            progress.update(count, -1);
             Deque<ScanFrame> stack = new ArrayDeque<>();
             Set<String> onStack = new HashSet<>();
             stack.push(new ScanFrame(id));
             onStack.add(id);
-            ScanParams params = new ScanParams().count(1_000);
             while (!stack.isEmpty()) {
                 if (cancellation.isCancelled()) {
                     throw new CancelledException("count of " + id + " cancelled at " + count + " entities");
@@ -400,46 +401,62 @@ public final class HotcoreStore {
                     onStack.remove(frame.id);
                     continue;
                 }
-                if (!frame.started) {
-                    frame.started = true;
-                    count += jedis.scard(Keys.children(frame.id));
-                    guard().countSingle();
-                    progress.update(count, -1);
+                if (frame.next == null) {
+                    readAhead(jedis, stack);
                 }
-                ScanResult<String> page = jedis.sscan("c:" + frame.id, frame.cursor, params);
-                guard().countSingle();
-                frame.cursor = page.getCursor();
-                frame.done = "0".equals(frame.cursor);
-                List<String> members = page.getResult();
-                List<Response<Long>> sizes = new ArrayList<>(members.size());
-                try (CommandBatch pipeline = guard().pipeline(jedis, "count subtree")) {
-                    for (String member : members) {
-                        sizes.add(pipeline.queue(p -> p.scard(Keys.children(member))));
-                    }
-                    pipeline.sync();
-                }
+                ChildPages.Page page = frame.next;
+                frame.next = null;
+                frame.cursor = page.cursor();
+                frame.done = page.last();
+                List<String> members = page.members();
                 for (int i = 0; i < members.size(); i++) {
                     String member = members.get(i);
-                    if (sizes.get(i).get() > 0 && frame.descended.add(member)) {
+                    long children = page.childCounts()[i];
+                    if (children > 0 && frame.descended.add(member)) {
                         if (!onStack.add(member)) {
                             throw new CorruptDataException("the children sets below '" + id + "' form a cycle through '"
                                     + member + "'; run 'check' and repair the parent pointers");
                         }
+                        count += children;
                         stack.push(new ScanFrame(member));
                     }
                 }
+                progress.update(count, -1);
             }
             progress.update(count, count);
             return count;
         });
     }
 
+    /**
+     * Reads the next page of the frame on top of the stack and of the next unfinished frames below it, which the
+     * walk reaches later, in two round trips.
+     */
+    private void readAhead(Jedis jedis, Deque<ScanFrame> stack) {
+        List<ScanFrame> frames = new ArrayList<>();
+        int looked = 0;
+        for (ScanFrame candidate : stack) {
+            if (frames.size() >= ChildPages.MAX_SETS || looked++ >= 4 * ChildPages.MAX_SETS) {
+                break;
+            }
+            if (!candidate.done && candidate.next == null) {
+                frames.add(candidate);
+            }
+        }
+        List<ChildPages.Page> pages = ChildPages.read(guard(), jedis, "count subtree",
+                frames.stream().map(f -> f.id).toList(), frames.stream().map(f -> f.cursor).toList(), 1_000, false);
+        for (int i = 0; i < frames.size(); i++) {
+            frames.get(i).next = pages.get(i);
+        }
+    }
+
     /** A node being scanned in a depth-first walk. */
     static final class ScanFrame {
         final String id;
         String cursor = ScanParams.SCAN_POINTER_START;
-        boolean started;
         boolean done;
+        /** The next page of the children set, read ahead together with the pages of other frames. */
+        ChildPages.Page next;
         /** Inner children already pushed, so a member SSCAN returns twice is walked once. */
         final Set<String> descended = new HashSet<>();
 

@@ -118,6 +118,55 @@ final class Writes {
         }
     }
 
+    /** An entity to remove in a batch: its id, the parent whose children set loses it (or null), and its hash. */
+    record Removal(String id, String parentId, Map<Bytes, Bytes> attributes) {
+    }
+
+    /** Keys one DEL of a batch removal names at most. */
+    private static final int KEYS_PER_DEL = 512;
+
+    /**
+     * Queues the removal of many entities with as few commands as their keys allow: one DEL per
+     * {@value #KEYS_PER_DEL} keys, and one SREM or ZREM per children, index or GEO set with all the batch's members
+     * of that set.
+     */
+    static void queueBatchRemoval(CommandBatch batch, List<Removal> removals) {
+        List<byte[]> keys = new ArrayList<>(removals.size() * 4);
+        Map<Bytes, List<byte[]>> setMembers = new LinkedHashMap<>();
+        Map<Bytes, List<byte[]>> geoMembers = new LinkedHashMap<>();
+        for (Removal removal : removals) {
+            String id = removal.id();
+            byte[] member = id.getBytes(StandardCharsets.UTF_8);
+            keys.add(Keys.entity(id));
+            keys.add(Keys.parent(id));
+            keys.add(Keys.lock(id));
+            keys.add(Keys.children(id));
+            if (removal.parentId() != null) {
+                setMembers.computeIfAbsent(Bytes.wrap(Keys.children(removal.parentId())), k -> new ArrayList<>())
+                        .add(member);
+            }
+            for (byte[] indexKey : indexKeys(removal.attributes())) {
+                setMembers.computeIfAbsent(Bytes.wrap(indexKey), k -> new ArrayList<>()).add(member);
+            }
+            Geo.Position position = Geo.positionOf(removal.attributes());
+            if (position != null) {
+                geoMembers.computeIfAbsent(Bytes.wrap(position.key()), k -> new ArrayList<>()).add(member);
+            }
+        }
+        for (int from = 0; from < keys.size(); from += KEYS_PER_DEL) {
+            byte[][] chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_DEL)).toArray(byte[][]::new);
+            batch.queue(p -> p.del(chunk));
+        }
+        setMembers.forEach((key, members) -> {
+            byte[][] all = members.toArray(byte[][]::new);
+            batch.queue(p -> p.srem(key.raw(), all));
+        });
+        geoMembers.forEach((key, members) -> {
+            byte[][] all = members.toArray(byte[][]::new);
+            batch.queue(p -> p.zrem(key.raw(), all));
+        });
+    }
+
     /** Queues the removal of some fields of a large entity together with their index entries. */
     static void queueFieldRemoval(CommandBatch batch, String id, Map<Bytes, Bytes> fields) {
         byte[] member = id.getBytes(StandardCharsets.UTF_8);
