@@ -87,7 +87,7 @@ public final class CascadeDelete {
     }
 
     /** A node of the walk. */
-    private static final class Frame {
+    private static final class Frame implements ChildPages.Pending {
         final String id;
         final String parentId;
         final long fields;
@@ -101,6 +101,26 @@ public final class CascadeDelete {
             this.parentId = parentId;
             this.fields = fields;
             this.scanned = scanned;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String cursor() {
+            return cursor;
+        }
+
+        @Override
+        public boolean needsPage() {
+            return !scanned && next == null;
+        }
+
+        @Override
+        public void pageRead(ChildPages.Page page) {
+            next = page;
         }
     }
 
@@ -246,7 +266,8 @@ public final class CascadeDelete {
             }
 
             if (frame.next == null) {
-                readAhead(jedis, stack);
+                // A page read ahead that is stale by now is caught by the check after WATCH.
+                ChildPages.readAhead(store.guard(), jedis, "cascade delete (walk)", stack, SCAN_COUNT, true);
             }
             ChildPages.Page page = frame.next;
             frame.next = null;
@@ -279,29 +300,6 @@ public final class CascadeDelete {
             }
         }
         return batch;
-    }
-
-    /**
-     * Reads the next page of the frame on top of the stack and of the next unscanned frames below it, up to
-     * {@link ChildPages#MAX_SETS}, in two round trips. Those frames are siblings or ancestors' pending children that
-     * the walk reaches later; a page read ahead that is stale by then is caught by the check after WATCH.
-     */
-    private void readAhead(Jedis jedis, Deque<Frame> stack) {
-        List<Frame> frames = new ArrayList<>();
-        int looked = 0;
-        for (Frame candidate : stack) {
-            if (frames.size() >= ChildPages.MAX_SETS || looked++ >= 4 * ChildPages.MAX_SETS) {
-                break;
-            }
-            if (!candidate.scanned && candidate.next == null) {
-                frames.add(candidate);
-            }
-        }
-        List<ChildPages.Page> pages = ChildPages.read(store.guard(), jedis, "cascade delete (walk)",
-                frames.stream().map(f -> f.id).toList(), frames.stream().map(f -> f.cursor).toList(), SCAN_COUNT, true);
-        for (int i = 0; i < frames.size(); i++) {
-            frames.get(i).next = pages.get(i);
-        }
     }
 
     /** Tells whether {@code member} is on the stack as something other than a pending child of {@code current}. */

@@ -36,7 +36,46 @@ final class ChildPages {
         }
     }
 
+    /** A node of a walk whose children set is read page by page. */
+    interface Pending {
+
+        String id();
+
+        /** Returns the cursor of the next page to read. */
+        String cursor();
+
+        /** Tells whether the next page is still to be read: the set is not done and no page is waiting. */
+        boolean needsPage();
+
+        /** Stores the next page until the walk reaches this node. */
+        void pageRead(Page page);
+    }
+
     private ChildPages() {
+    }
+
+    /**
+     * Reads the next page of the node on top of {@code stack} and of the next nodes below it that need one, up to
+     * {@link #MAX_SETS}, in two round trips. The nodes below are siblings or pending children of ancestors that the
+     * walk reaches later, so a caller must accept pages that are stale by then.
+     */
+    static <F extends Pending> void readAhead(CommandGuard guard, Jedis jedis, String operation, Iterable<F> stack,
+                                              int scanCount, boolean withFields) {
+        List<F> frames = new ArrayList<>();
+        int looked = 0;
+        for (F candidate : stack) {
+            if (frames.size() >= MAX_SETS || looked++ >= 4 * MAX_SETS) {
+                break;
+            }
+            if (candidate.needsPage()) {
+                frames.add(candidate);
+            }
+        }
+        List<Page> pages = read(guard, jedis, operation, frames.stream().map(Pending::id).toList(),
+                frames.stream().map(Pending::cursor).toList(), scanCount, withFields);
+        for (int i = 0; i < frames.size(); i++) {
+            frames.get(i).pageRead(pages.get(i));
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -402,7 +403,7 @@ public final class HotcoreStore {
                     continue;
                 }
                 if (frame.next == null) {
-                    readAhead(jedis, stack);
+                    ChildPages.readAhead(guard(), jedis, "count subtree", stack, 1_000, false);
                 }
                 ChildPages.Page page = frame.next;
                 frame.next = null;
@@ -428,30 +429,8 @@ public final class HotcoreStore {
         });
     }
 
-    /**
-     * Reads the next page of the frame on top of the stack and of the next unfinished frames below it, which the
-     * walk reaches later, in two round trips.
-     */
-    private void readAhead(Jedis jedis, Deque<ScanFrame> stack) {
-        List<ScanFrame> frames = new ArrayList<>();
-        int looked = 0;
-        for (ScanFrame candidate : stack) {
-            if (frames.size() >= ChildPages.MAX_SETS || looked++ >= 4 * ChildPages.MAX_SETS) {
-                break;
-            }
-            if (!candidate.done && candidate.next == null) {
-                frames.add(candidate);
-            }
-        }
-        List<ChildPages.Page> pages = ChildPages.read(guard(), jedis, "count subtree",
-                frames.stream().map(f -> f.id).toList(), frames.stream().map(f -> f.cursor).toList(), 1_000, false);
-        for (int i = 0; i < frames.size(); i++) {
-            frames.get(i).next = pages.get(i);
-        }
-    }
-
     /** A node being scanned in a depth-first walk. */
-    static final class ScanFrame {
+    static final class ScanFrame implements ChildPages.Pending {
         final String id;
         String cursor = ScanParams.SCAN_POINTER_START;
         boolean done;
@@ -462,6 +441,26 @@ public final class HotcoreStore {
 
         ScanFrame(String id) {
             this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String cursor() {
+            return cursor;
+        }
+
+        @Override
+        public boolean needsPage() {
+            return !done && next == null;
+        }
+
+        @Override
+        public void pageRead(ChildPages.Page page) {
+            next = page;
         }
     }
 
@@ -502,6 +501,40 @@ public final class HotcoreStore {
             Writes.queueNewEntity(batch, id, parentId, attributes, position);
             return id;
         });
+    }
+
+    /**
+     * An entity for {@link #createAll}: its attributes and its parent, either an existing entity or top-level id, or
+     * an entity earlier in the same call.
+     *
+     * @param parentId the existing parent, or null when {@code parentIndex} names it
+     * @param parentIndex the position of the parent in the same call, or -1
+     */
+    public record NewEntity(String parentId, int parentIndex, Map<Bytes, Bytes> attributes) {
+
+        /** Returns an entity to create under an existing entity or top-level id. */
+        public static NewEntity under(String parentId, Map<Bytes, Bytes> attributes) {
+            return new NewEntity(Objects.requireNonNull(parentId, "parentId"), -1, attributes);
+        }
+
+        /** Returns an entity to create under the entity at {@code index} of the same call, which comes before it. */
+        public static NewEntity underNew(int index, Map<Bytes, Bytes> attributes) {
+            return new NewEntity(null, index, attributes);
+        }
+    }
+
+    /**
+     * Creates many entities with the same keys as {@link #create}, in transactions of up to 1,000 entities that
+     * group the writes to shared sets. The tree is valid after each transaction. A failure or a cancel ends the
+     * call with an exception; the transactions before it stay committed, and progress counts them.
+     *
+     * @return the new uuids, in the order of {@code entities}
+     * @throws EntityNotFoundException when a parent is neither an entity nor a top-level id
+     * @throws IllegalArgumentException when an entity names a parent that does not come before it
+     */
+    public List<String> createAll(List<NewEntity> entities, Progress progress, Cancellation cancellation) {
+        requireWritable("bulk create");
+        return new BulkCreate(this, entities).run(progress, cancellation);
     }
 
     /**

@@ -129,19 +129,10 @@ final class IntegrityRun {
         guard.countSingle();
         log.info("Integrity check started over {} keys", total);
         progress.update(0, total);
-        ScanParams params = new ScanParams().count(options.scanCount());
-        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
-        do {
-            if (stopRequested()) {
-                break;
-            }
-            ScanResult<byte[]> page = jedis.scan(cursor, params);
-            guard.countSingle();
-            keysScanned += page.getResult().size();
-            checkPage(page.getResult());
+        scanKeys(new ScanParams().count(options.scanCount()), keys -> {
+            checkPage(keys);
             progress.update(Math.min(keysScanned, total), total);
-            cursor = page.getCursorAsBytes();
-        } while (!HotcoreStore.isZero(cursor));
+        });
         if (!cancelled) {
             progress.update(total, total);
         }
@@ -192,10 +183,10 @@ final class IntegrityRun {
             findUnlistedChildren();
         }
         if (!stopRequested()) {
-            scanSharedSets("i:*", this::checkIndexSets);
+            scanKeys(new ScanParams().match("i:*").count(options.scanCount()), this::checkIndexSets);
         }
         if (!stopRequested()) {
-            scanSharedSets("geo:*", keys -> keys.forEach(key -> {
+            scanKeys(new ScanParams().match("geo:*").count(options.scanCount()), keys -> keys.forEach(key -> {
                 if (!stopRequested()) {
                     checkGeoSet(key);
                 }
@@ -292,9 +283,8 @@ final class IntegrityRun {
         } while (!HotcoreStore.isZero(cursor));
     }
 
-    /** SCANs the keys matching {@code pattern} and hands each page to {@code check}. */
-    private void scanSharedSets(String pattern, Consumer<List<byte[]>> check) {
-        ScanParams params = new ScanParams().match(pattern).count(options.scanCount());
+    /** SCANs the keys with {@code params} and hands each page to {@code check}, until done or cancelled. */
+    private void scanKeys(ScanParams params, Consumer<List<byte[]>> check) {
         byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
         do {
             if (stopRequested()) {

@@ -1,0 +1,237 @@
+package org.hotcore.explorer.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.GeoCoordinate;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
+
+/**
+ * Creates many entities in few transactions. The entities are split into chunks in the order given, and each chunk
+ * is one transaction with what {@link HotcoreStore#create} writes for each entity. The chunk groups the writes to
+ * shared keys: one SADD per children or index set with all the chunk's members of it, one GEOADD per GEO set and one
+ * MSET for all the parent pointers. So the tree is valid after each chunk. A failure leaves the chunks before it
+ * committed and nothing of the failed one, and progress reports how many were created.
+ */
+final class BulkCreate {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkCreate.class);
+
+    /** Commands one chunk queues at most, in its TYPE checks and in its transaction each. */
+    static final int MAX_CHUNK_COMMANDS = 4_000;
+
+    /** Entities one chunk creates at most. */
+    static final int MAX_CHUNK_ENTITIES = 1_000;
+
+    /** Attribute bytes one chunk sends at most, unless one entity alone is larger. */
+    static final long MAX_CHUNK_BYTES = 8L << 20;
+
+    private final HotcoreStore store;
+    private final List<HotcoreStore.NewEntity> entities;
+    private final List<String> ids;
+    private final List<String> parents;
+
+    BulkCreate(HotcoreStore store, List<HotcoreStore.NewEntity> entities) {
+        this.store = store;
+        this.entities = entities;
+        this.ids = new ArrayList<>(entities.size());
+        this.parents = new ArrayList<>(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            HotcoreStore.NewEntity entity = entities.get(i);
+            Writes.requireAttributes(entity.attributes());
+            if (entity.parentId() != null) {
+                parents.add(entity.parentId());
+            } else if (entity.parentIndex() >= 0 && entity.parentIndex() < i) {
+                parents.add(ids.get(entity.parentIndex()));
+            } else {
+                throw new IllegalArgumentException("invalid parent of entity " + i + ": entity " + entity.parentIndex()
+                        + " of the same call does not come before it; put each parent before its children");
+            }
+            ids.add(UUID.randomUUID().toString());
+        }
+    }
+
+    /** A chunk: entities {@code from} (inclusive) to {@code to} (exclusive). */
+    private record Chunk(int from, int to) {
+    }
+
+    List<String> run(Progress progress, Cancellation cancellation) {
+        progress.update(0, entities.size());
+        int from = 0;
+        while (from < entities.size()) {
+            if (cancellation.isCancelled()) {
+                throw new CancelledException("bulk create cancelled after " + from + " of " + entities.size()
+                        + " entities; the first " + from + " were created");
+            }
+            Chunk chunk = nextChunk(from);
+            try {
+                commit(chunk);
+            } catch (RuntimeException e) {
+                if (from > 0) {
+                    log.warn("Bulk create stopped after {} of {} entities, which stay created: {}", from,
+                            entities.size(), e.getMessage());
+                }
+                throw e;
+            }
+            from = chunk.to();
+            progress.update(from, entities.size());
+        }
+        return List.copyOf(ids);
+    }
+
+    /** Takes entities from {@code from} while the chunk's commands, entities and bytes stay under their limits. */
+    private Chunk nextChunk(int from) {
+        Set<Bytes> sharedKeys = new LinkedHashSet<>();
+        long bytes = 0;
+        int to = from;
+        while (to < entities.size() && to - from < MAX_CHUNK_ENTITIES) {
+            Map<Bytes, Bytes> attributes = entities.get(to).attributes();
+            List<Bytes> added = new ArrayList<>();
+            for (byte[] key : sharedKeysOf(to)) {
+                Bytes wrapped = Bytes.wrap(key);
+                if (!sharedKeys.contains(wrapped)) {
+                    added.add(wrapped);
+                }
+            }
+            long entityBytes = 0;
+            for (Map.Entry<Bytes, Bytes> field : attributes.entrySet()) {
+                entityBytes += field.getKey().length() + field.getValue().length();
+            }
+            // One HSET per entity and one command per distinct shared key, plus MSET, MULTI and EXEC.
+            long commands = (to - from + 1) + sharedKeys.size() + added.size() + 3;
+            boolean fits = commands <= MAX_CHUNK_COMMANDS && bytes + entityBytes <= MAX_CHUNK_BYTES;
+            if (!fits && to > from) {
+                break;
+            }
+            sharedKeys.addAll(added);
+            bytes += entityBytes;
+            to++;
+        }
+        return new Chunk(from, to);
+    }
+
+    /** Returns the keys of sets entity {@code i} joins: its parent's children set, index sets and GEO set. */
+    private List<byte[]> sharedKeysOf(int i) {
+        Map<Bytes, Bytes> attributes = entities.get(i).attributes();
+        List<byte[]> keys = new ArrayList<>(Writes.indexKeys(attributes));
+        keys.add(Keys.children(parents.get(i)));
+        Geo.Position position = Geo.positionOf(attributes);
+        if (position != null) {
+            keys.add(position.key());
+        }
+        return keys;
+    }
+
+    private void commit(Chunk chunk) {
+        String operation = "bulk create of " + entities.size() + " entities";
+        store.transactions().run(operation, (jedis, multi) -> {
+            CommandGuard guard = store.guard();
+            Set<String> inChunk = new LinkedHashSet<>(ids.subList(chunk.from(), chunk.to()));
+            Set<String> outsideParents = new LinkedHashSet<>();
+            Map<Bytes, String> types = new LinkedHashMap<>();
+            for (int i = chunk.from(); i < chunk.to(); i++) {
+                String parent = parents.get(i);
+                if (!inChunk.contains(parent)) {
+                    outsideParents.add(parent);
+                }
+                Map<Bytes, Bytes> attributes = entities.get(i).attributes();
+                types.putIfAbsent(Bytes.wrap(Keys.children(parent)), "set");
+                for (byte[] key : Writes.indexKeys(attributes)) {
+                    types.putIfAbsent(Bytes.wrap(key), "set");
+                }
+                Geo.Position position = Geo.positionOf(attributes);
+                if (position != null) {
+                    types.putIfAbsent(Bytes.wrap(position.key()), "zset");
+                }
+            }
+
+            // The WATCH of the parents outside the chunk, their existence and the TYPE of every shared key travel in
+            // one round trip. The new entities' own keys are not checked: their names are fresh random uuids.
+            List<Response<Boolean>> entityExists = new ArrayList<>();
+            List<Response<Boolean>> childrenExist = new ArrayList<>();
+            List<Response<String>> actualTypes = new ArrayList<>(types.size());
+            try (CommandBatch pipeline = guard.pipeline(jedis, operation + " (check)")) {
+                if (!outsideParents.isEmpty()) {
+                    List<byte[]> watched = new ArrayList<>();
+                    for (String parent : outsideParents) {
+                        watched.add(Keys.entity(parent));
+                        watched.add(Keys.parent(parent));
+                    }
+                    byte[][] keys = watched.toArray(byte[][]::new);
+                    pipeline.queue(p -> p.sendCommand(Protocol.Command.WATCH, keys));
+                }
+                for (String parent : outsideParents) {
+                    entityExists.add(pipeline.queue(p -> p.exists(Keys.entity(parent))));
+                    childrenExist.add(pipeline.queue(p -> p.exists(Keys.children(parent))));
+                }
+                for (Bytes key : types.keySet()) {
+                    actualTypes.add(pipeline.queue(p -> p.type(key.raw())));
+                }
+                pipeline.sync();
+            }
+            int k = 0;
+            for (String parent : outsideParents) {
+                boolean known = entityExists.get(k).get() || childrenExist.get(k).get()
+                        || HotcoreStore.ROOT.equals(parent);
+                k++;
+                if (!known) {
+                    throw new EntityNotFoundException(parent,
+                            "the parent must be an entity or a top-level id such as root; list them with 'roots'");
+                }
+            }
+            k = 0;
+            for (Map.Entry<Bytes, String> expected : types.entrySet()) {
+                String actual = actualTypes.get(k++).get();
+                if (!"none".equals(actual) && !expected.getValue().equals(actual)) {
+                    throw new CorruptDataException("key '" + expected.getKey().escaped() + "' is a " + actual
+                            + " but hotcore stores a " + expected.getValue() + " there; nothing of this chunk was"
+                            + " written. Rename or delete that key, then try again");
+                }
+            }
+
+            CommandBatch batch = multi.begin();
+            queueChunk(batch, chunk);
+            return null;
+        });
+    }
+
+    private void queueChunk(CommandBatch batch, Chunk chunk) {
+        Map<Bytes, List<byte[]>> setMembers = new LinkedHashMap<>();
+        Map<Bytes, Map<byte[], GeoCoordinate>> geoMembers = new LinkedHashMap<>();
+        List<byte[]> pointers = new ArrayList<>(2 * (chunk.to() - chunk.from()));
+        for (int i = chunk.from(); i < chunk.to(); i++) {
+            String id = ids.get(i);
+            byte[] member = id.getBytes(StandardCharsets.UTF_8);
+            Map<Bytes, Bytes> attributes = entities.get(i).attributes();
+            Map<byte[], byte[]> raw = Writes.rawMap(attributes);
+            batch.queue(p -> p.hset(Keys.entity(id), raw));
+            pointers.add(Keys.parent(id));
+            pointers.add(parents.get(i).getBytes(StandardCharsets.UTF_8));
+            setMembers.computeIfAbsent(Bytes.wrap(Keys.children(parents.get(i))), key -> new ArrayList<>())
+                    .add(member);
+            for (byte[] indexKey : Writes.indexKeys(attributes)) {
+                setMembers.computeIfAbsent(Bytes.wrap(indexKey), key -> new ArrayList<>()).add(member);
+            }
+            Geo.Position position = Geo.positionOf(attributes);
+            if (position != null) {
+                geoMembers.computeIfAbsent(Bytes.wrap(position.key()), key -> new LinkedHashMap<>())
+                        .put(member, new GeoCoordinate(position.longitude(), position.latitude()));
+            }
+        }
+        byte[][] pairs = pointers.toArray(byte[][]::new);
+        batch.queue(p -> p.mset(pairs));
+        setMembers.forEach((key, members) -> {
+            byte[][] all = members.toArray(byte[][]::new);
+            batch.queue(p -> p.sadd(key.raw(), all));
+        });
+        geoMembers.forEach((key, members) -> batch.queue(p -> p.geoadd(key.raw(), members)));
+    }
+}
