@@ -18,7 +18,6 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * Deletes a whole subtree bottom-up in bounded batches.
@@ -87,40 +86,21 @@ public final class CascadeDelete {
     }
 
     /** A node of the walk. */
-    private static final class Frame implements ChildPages.Pending {
-        final String id;
+    private static final class Frame extends ChildPages.Walked {
         final String parentId;
         final long fields;
-        String cursor = ScanParams.SCAN_POINTER_START;
         boolean scanned;
-        /** The next page of the children set, read ahead together with the pages of other frames. */
-        ChildPages.Page next;
 
         Frame(String id, String parentId, long fields, boolean scanned) {
-            this.id = id;
+            super(id);
             this.parentId = parentId;
             this.fields = fields;
             this.scanned = scanned;
         }
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String cursor() {
-            return cursor;
-        }
-
-        @Override
-        public boolean needsPage() {
-            return !scanned && next == null;
-        }
-
-        @Override
-        public void pageRead(ChildPages.Page page) {
-            next = page;
+        boolean finished() {
+            return scanned;
         }
     }
 
@@ -269,9 +249,7 @@ public final class CascadeDelete {
                 // A page read ahead that is stale by now is caught by the check after WATCH.
                 ChildPages.readAhead(store.guard(), jedis, "cascade delete (walk)", stack, SCAN_COUNT, true);
             }
-            ChildPages.Page page = frame.next;
-            frame.next = null;
-            frame.cursor = page.cursor();
+            ChildPages.Page page = frame.take();
             frame.scanned = page.last();
             List<String> members = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();

@@ -37,18 +37,26 @@ final class ChildPages {
     }
 
     /** A node of a walk whose children set is read page by page. */
-    interface Pending {
+    abstract static class Walked {
+        final String id;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        /** The next page of the children set, read ahead together with the pages of other nodes. */
+        Page next;
 
-        String id();
+        Walked(String id) {
+            this.id = id;
+        }
 
-        /** Returns the cursor of the next page to read. */
-        String cursor();
+        /** Tells whether every page of the children set was taken. */
+        abstract boolean finished();
 
-        /** Tells whether the next page is still to be read: the set is not done and no page is waiting. */
-        boolean needsPage();
-
-        /** Stores the next page until the walk reaches this node. */
-        void pageRead(Page page);
+        /** Returns the page read ahead and moves the cursor past it. */
+        Page take() {
+            Page page = next;
+            next = null;
+            cursor = page.cursor();
+            return page;
+        }
     }
 
     private ChildPages() {
@@ -59,7 +67,7 @@ final class ChildPages {
      * {@link #MAX_SETS}, in two round trips. The nodes below are siblings or pending children of ancestors that the
      * walk reaches later, so a caller must accept pages that are stale by then.
      */
-    static <F extends Pending> void readAhead(CommandGuard guard, Jedis jedis, String operation, Iterable<F> stack,
+    static <F extends Walked> void readAhead(CommandGuard guard, Jedis jedis, String operation, Iterable<F> stack,
                                               int scanCount, boolean withFields) {
         List<F> frames = new ArrayList<>();
         int looked = 0;
@@ -67,14 +75,14 @@ final class ChildPages {
             if (frames.size() >= MAX_SETS || looked++ >= 4 * MAX_SETS) {
                 break;
             }
-            if (candidate.needsPage()) {
+            if (!candidate.finished() && candidate.next == null) {
                 frames.add(candidate);
             }
         }
-        List<Page> pages = read(guard, jedis, operation, frames.stream().map(Pending::id).toList(),
-                frames.stream().map(Pending::cursor).toList(), scanCount, withFields);
+        List<Page> pages = read(guard, jedis, operation, frames.stream().map(f -> f.id).toList(),
+                frames.stream().map(f -> f.cursor).toList(), scanCount, withFields);
         for (int i = 0; i < frames.size(); i++) {
-            frames.get(i).pageRead(pages.get(i));
+            frames.get(i).next = pages.get(i);
         }
     }
 

@@ -405,9 +405,7 @@ public final class HotcoreStore {
                 if (frame.next == null) {
                     ChildPages.readAhead(guard(), jedis, "count subtree", stack, 1_000, false);
                 }
-                ChildPages.Page page = frame.next;
-                frame.next = null;
-                frame.cursor = page.cursor();
+                ChildPages.Page page = frame.take();
                 frame.done = page.last();
                 List<String> members = page.members();
                 for (int i = 0; i < members.size(); i++) {
@@ -430,37 +428,18 @@ public final class HotcoreStore {
     }
 
     /** A node being scanned in a depth-first walk. */
-    static final class ScanFrame implements ChildPages.Pending {
-        final String id;
-        String cursor = ScanParams.SCAN_POINTER_START;
+    static final class ScanFrame extends ChildPages.Walked {
         boolean done;
-        /** The next page of the children set, read ahead together with the pages of other frames. */
-        ChildPages.Page next;
         /** Inner children already pushed, so a member SSCAN returns twice is walked once. */
         final Set<String> descended = new HashSet<>();
 
         ScanFrame(String id) {
-            this.id = id;
+            super(id);
         }
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String cursor() {
-            return cursor;
-        }
-
-        @Override
-        public boolean needsPage() {
-            return !done && next == null;
-        }
-
-        @Override
-        public void pageRead(ChildPages.Page page) {
-            next = page;
+        boolean finished() {
+            return done;
         }
     }
 
