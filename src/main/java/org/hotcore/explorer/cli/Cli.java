@@ -114,8 +114,8 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new Root());
         for (Object command : List.of(new TreeCommand(context), new CountCommand(context), new GetCommand(context),
                 new ChildrenCommand(context), new FindCommand(context), new CreateCommand(context),
-                new SetCommand(context), new UnsetCommand(context), new MoveCommand(context),
-                new DeleteCommand(context), new RootsCommand(context), new CheckCommand(context),
+                new ImportCommand(context), new SetCommand(context), new UnsetCommand(context),
+                new MoveCommand(context), new DeleteCommand(context), new RootsCommand(context), new CheckCommand(context),
                 new StatsCommand(context), new org.hotcore.explorer.bench.BenchCommand())) {
             commandLine.addSubcommand(command);
         }
