@@ -78,11 +78,17 @@ public final class CascadeDelete {
     private final HotcoreStore store;
     private final String target;
     private final Options options;
+    private final long knownTotal;
 
-    CascadeDelete(HotcoreStore store, String target, Options options) {
+    /**
+     * @param knownTotal the entities of the subtree as counted just before, or -1 to count them first; it only sets
+     *     the total that progress reports
+     */
+    CascadeDelete(HotcoreStore store, String target, Options options, long knownTotal) {
         this.store = store;
         this.target = target;
         this.options = options;
+        this.knownTotal = knownTotal;
     }
 
     /** A node of the walk. */
@@ -112,7 +118,7 @@ public final class CascadeDelete {
 
     Result run(Progress progress, Cancellation cancellation) {
         CommandGuard guard = store.guard();
-        long total = store.countSubtree(target, Progress.NONE, cancellation);
+        long total = knownTotal >= 0 ? knownTotal : store.countSubtree(target, Progress.NONE, cancellation);
         log.info("Cascade delete of {} started: {} entities", target, total);
         progress.update(0, total);
 

@@ -285,28 +285,36 @@ public final class HotcoreStore {
         });
     }
 
-    /** Reads name, type, existence and child count of each id in one pipelined round trip. */
+    /**
+     * Reads name, type, existence and child count of each id, in one pipelined round trip when the 3 commands per id
+     * fit under the command limit and in more otherwise. A page from SSCAN can hold up to about twice the COUNT asked
+     * for, because the last SSCAN call of a page may return a whole page more.
+     */
     List<ChildSummary> summarize(Jedis jedis, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Response<List<byte[]>>> fields = new ArrayList<>(ids.size());
-        List<Response<Boolean>> exists = new ArrayList<>(ids.size());
-        List<Response<Long>> counts = new ArrayList<>(ids.size());
-        try (CommandBatch pipeline = guard().pipeline(jedis, "read child summaries")) {
-            for (String child : ids) {
-                byte[] entityKey = Keys.entity(child);
-                fields.add(pipeline.queue(p -> p.hmget(entityKey, Keys.NAME.raw(), Keys.TYPE.raw())));
-                exists.add(pipeline.queue(p -> p.exists(entityKey)));
-                counts.add(pipeline.queue(p -> p.scard(Keys.children(child))));
-            }
-            pipeline.sync();
-        }
+        int perPipeline = Math.max(1, guard().limit() / 3);
         List<ChildSummary> summaries = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            List<byte[]> nameAndType = fields.get(i).get();
-            summaries.add(new ChildSummary(ids.get(i), escapedOrNull(nameAndType.get(0)),
-                    escapedOrNull(nameAndType.get(1)), counts.get(i).get(), exists.get(i).get()));
+        for (int from = 0; from < ids.size(); from += perPipeline) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + perPipeline));
+            List<Response<List<byte[]>>> fields = new ArrayList<>(chunk.size());
+            List<Response<Boolean>> exists = new ArrayList<>(chunk.size());
+            List<Response<Long>> counts = new ArrayList<>(chunk.size());
+            try (CommandBatch pipeline = guard().pipeline(jedis, "read child summaries")) {
+                for (String child : chunk) {
+                    byte[] entityKey = Keys.entity(child);
+                    fields.add(pipeline.queue(p -> p.hmget(entityKey, Keys.NAME.raw(), Keys.TYPE.raw())));
+                    exists.add(pipeline.queue(p -> p.exists(entityKey)));
+                    counts.add(pipeline.queue(p -> p.scard(Keys.children(child))));
+                }
+                pipeline.sync();
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                List<byte[]> nameAndType = fields.get(i).get();
+                summaries.add(new ChildSummary(chunk.get(i), escapedOrNull(nameAndType.get(0)),
+                        escapedOrNull(nameAndType.get(1)), counts.get(i).get(), exists.get(i).get()));
+            }
         }
         return summaries;
     }
@@ -567,11 +575,21 @@ public final class HotcoreStore {
         new LiftingDelete(this, id, batchSize).run(progress, cancellation);
     }
 
-    /** Deletes the subtree of {@code id} bottom-up; see {@link CascadeDelete}. */
+    /** Deletes the subtree of {@code id} bottom-up, counting it first for progress; see {@link CascadeDelete}. */
     public CascadeDelete.Result deleteCascade(String id, CascadeDelete.Options options, Progress progress,
                                               Cancellation cancellation) {
+        return deleteCascade(id, options, -1, progress, cancellation);
+    }
+
+    /**
+     * Deletes the subtree of {@code id} bottom-up; see {@link CascadeDelete}. With a {@code knownTotal} of 0 or
+     * more, such as a count the user just confirmed, the subtree is not counted again and progress reports that
+     * total, or the entities deleted where they are more.
+     */
+    public CascadeDelete.Result deleteCascade(String id, CascadeDelete.Options options, long knownTotal,
+                                              Progress progress, Cancellation cancellation) {
         requireWritable("cascade delete of " + id);
-        return new CascadeDelete(this, id, options).run(progress, cancellation);
+        return new CascadeDelete(this, id, options, knownTotal).run(progress, cancellation);
     }
 
     static boolean isZero(byte[] cursor) {

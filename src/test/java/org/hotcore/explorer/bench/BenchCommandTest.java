@@ -119,12 +119,17 @@ class BenchCommandTest {
         assertThat(find(lines, "move", "depth 1").get("targets")).isEmpty();
 
         List<JsonNode> creates = lines.stream().filter(line -> line.get("figure").asText().equals("create")).toList();
-        assertThat(creates).hasSize(3);
+        assertThat(creates).hasSize(4);
         assertThat(creates.get(0).get("entities").asLong()).as("3 parents x 3 entities, the first parent seeded")
                 .isEqualTo(8);
         assertThat(creates.get(1).get("threads").asInt()).isEqualTo(2);
         assertThat(creates.get(1).get("bulkPath").asBoolean()).isFalse();
         assertThat(creates.get(1).get("complete").asBoolean()).isTrue();
+        JsonNode bulk = creates.get(2);
+        assertThat(bulk.get("bulkPath").asBoolean()).isTrue();
+        assertThat(bulk.get("entities").asLong()).isEqualTo(8);
+        assertThat(bulk.get("complete").asBoolean()).isTrue();
+        assertThat(bulk.get("targets").get(0).get("target").asText()).isEqualTo(">= 15,000 entities/s");
 
         JsonNode integrity = find(lines, "integrity", "30 entities");
         assertThat(integrity.get("entities").asLong()).isEqualTo(30);

@@ -92,6 +92,35 @@ class CascadeDeleteTest extends StoreTestBase {
     }
 
     @Test
+    void knownTotalSkipsTheCount() {
+        List<String> ids = new ArrayList<>();
+        String top = buildSubtree(HotcoreStore.ROOT, 3, 4, ids);
+        long scardBefore = commandCalls("scard");
+
+        CascadeDelete.Result result = store.deleteCascade(top, CascadeDelete.Options.DEFAULT, 20,
+                Progress.NONE, Cancellation.NEVER);
+
+        assertThat(result.deleted()).isEqualTo(16);
+        assertThat(result.total()).as("the total given, not a count").isEqualTo(20);
+        assertThat(TestStores.keys(redis)).noneMatch(key -> ids.stream().anyMatch(key::endsWith));
+        // The walk reads SCARD of the 15 entities below the top and the check of all 16. A count would add 4 more:
+        // the top and each branch.
+        assertThat(commandCalls("scard") - scardBefore).isEqualTo(31);
+        TestStores.assertValid(store);
+    }
+
+    /** Returns how often the server ran {@code command}, from INFO commandstats. */
+    private long commandCalls(String command) {
+        String stats = redis.info("commandstats");
+        for (String line : stats.split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                return Long.parseLong(line.substring(line.indexOf('=') + 1, line.indexOf(',')));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void cancelledCascadeLeavesSmallerValidTree() {
         buildOutside();
         List<String> ids = new ArrayList<>();

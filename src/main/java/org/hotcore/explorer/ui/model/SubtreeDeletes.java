@@ -155,6 +155,14 @@ public final class SubtreeDeletes {
      * descendants, so what remains is shown.
      */
     public Job start(EntityNode node) {
+        return start(node, -1);
+    }
+
+    /**
+     * Starts the cascade delete of {@code node} as a job with the count of its subtree that the user confirmed, so
+     * that the job does not count it again; -1 counts it first.
+     */
+    public Job start(EntityNode node, long confirmedCount) {
         HotcoreStore current = store.get();
         if (current == null || !canDelete(node)) {
             return null;
@@ -165,7 +173,8 @@ public final class SubtreeDeletes {
         tree.deleting(id, true);
         log.info("Deleting {} ({}) with its subtree", id, label);
         return jobs.start("Delete " + label + " with its subtree",
-                (progress, cancellation) -> current.deleteCascade(id, jobOptions, progress, cancellation),
+                (progress, cancellation) -> current.deleteCascade(id, jobOptions, confirmedCount, progress,
+                        cancellation),
                 (job, result) -> {
                     tree.deleting(id, false);
                     if (result.cancelled()) {
