@@ -30,6 +30,9 @@ public final class DetailsModel {
     /** Fields read per HSCAN page, and per "Load more fields" action. */
     public static final int FIELD_PAGE_SIZE = 500;
 
+    /** Steps the breadcrumb shows above the selection at most; the levels between them and the top are counted. */
+    public static final int PATH_STEPS = 10;
+
     private final Background background;
     private final StatusModel status;
     private final Supplier<HotcoreStore> store;
@@ -124,7 +127,10 @@ public final class DetailsModel {
         return saving.get();
     }
 
-    /** The path from the top-level id down to the selection; read-only. */
+    /**
+     * The path from the top-level id down to the selection; read-only. A path deeper than {@value #PATH_STEPS} levels
+     * has a gap step after the top-level id, see {@link #pathSteps}.
+     */
     public ObservableList<PathStep> getPath() {
         return readOnlyPath;
     }
@@ -167,11 +173,7 @@ public final class DetailsModel {
         loading.set(true);
         status.activity("Loading " + newId);
         loadTask = background.submit("read " + newId, (progress, cancellation) -> {
-                    List<PathStep> steps = new ArrayList<>();
-                    for (String step : current.pathTo(newId)) {
-                        ChildSummary summary = current.summary(step);
-                        steps.add(new PathStep(step, summary.label()));
-                    }
+                    List<PathStep> steps = pathSteps(current, current.pathTo(newId));
                     long children = current.childCount(newId);
                     AttributePage page = isTopLevel ? null : current.attributes(newId, "0", FIELD_PAGE_SIZE);
                     return new Selection(steps, children, page);
@@ -197,6 +199,28 @@ public final class DetailsModel {
                     status.activity("");
                     status.failed("read " + newId, error);
                 });
+    }
+
+    /**
+     * Returns the breadcrumb of {@code path}: every step of a path of at most {@value #PATH_STEPS} levels, else the
+     * top-level id, a gap that counts the levels left out, and the last {@value #PATH_STEPS} steps. The labels of the
+     * steps shown are read in one pipelined round trip.
+     */
+    static List<PathStep> pathSteps(HotcoreStore store, List<String> path) {
+        int hidden = Math.max(0, path.size() - 1 - PATH_STEPS);
+        List<String> shown = new ArrayList<>(path.subList(hidden == 0 ? 0 : hidden + 1, path.size()));
+        if (hidden > 0) {
+            shown.addFirst(path.getFirst());
+        }
+        List<ChildSummary> summaries = store.summaries(shown);
+        List<PathStep> steps = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            steps.add(new PathStep(shown.get(i), summaries.get(i).label()));
+            if (i == 0 && hidden > 0) {
+                steps.add(new PathStep(null, String.format("%,d levels", hidden)));
+            }
+        }
+        return steps;
     }
 
     /** The path, child count and first field page of a selection, read in one task. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hotcore.explorer.core.CancelledException;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * The tree's view model: the top-level ids and, below them, every loaded {@link EntityNode}. Background tasks read
  * Redis and change the nodes on the FX thread when they finish, so a tree bound to these nodes follows every change
  * without being rebuilt. Call every method on the FX thread.
+ *
+ * <p>A reveal opens at most {@value #MAX_LEVELS} levels below the tree's top. A deeper one focuses the tree on the
+ * ancestor {@value #FOCUS_MARGIN} levels above the revealed entity: that ancestor becomes the tree's top, loaded
+ * without its own ancestors, and the top-level ids stay loaded behind it until the focus ends.
  */
 public final class TreeModel {
 
@@ -37,6 +43,22 @@ public final class TreeModel {
 
     /** Children lifted per transaction when an entity is deleted without its subtree. */
     static final int DELETE_BATCH = 500;
+
+    /** Levels a reveal opens below the tree's top at most. A deeper reveal focuses the tree on an ancestor. */
+    public static final int MAX_LEVELS = 1_000;
+
+    /** Levels between the focused ancestor and the entity a deep reveal shows. */
+    public static final int FOCUS_MARGIN = 20;
+
+    /**
+     * The entity the tree shows as its top instead of the top-level ids.
+     *
+     * @param node the focused node; its children and their subtrees load as usual
+     * @param topLevelId the top-level id above it
+     * @param depth its number of ancestors, the top-level id included: 1 for a child of {@code root}
+     */
+    public record Focus(EntityNode node, String topLevelId, int depth) {
+    }
 
     private final Background background;
     private final StatusModel status;
@@ -50,6 +72,8 @@ public final class TreeModel {
     private final Map<EntityNode, List<Runnable>> afterPage = new HashMap<>();
     /** Ids whose subtree a delete job is removing; their loaded nodes and descendants are marked deleting. */
     private final Set<String> deletingRoots = new HashSet<>();
+    private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    private boolean changingFocus;
     private boolean topLevelLoading;
 
     TreeModel(Background background, StatusModel status, Supplier<HotcoreStore> store) {
@@ -73,7 +97,17 @@ public final class TreeModel {
         return index.size();
     }
 
+    /** The entity the tree shows as its top; null while the tree shows the top-level ids. */
+    public ReadOnlyObjectProperty<Focus> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    public Focus getFocus() {
+        return focus.get();
+    }
+
     void clear() {
+        focus.set(null);
         topLevel.clear();
         index.clear();
         afterPage.clear();
@@ -615,14 +649,129 @@ public final class TreeModel {
             afterPage.remove(next);
             next.getChildren().forEach(stack::push);
         }
+        Focus focused = focus.get();
+        if (!changingFocus && focused != null && index.get(focused.node().getId()) != focused.node()) {
+            // The focused entity was deleted or moved away.
+            focus.set(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- focus
+
+    /**
+     * Focuses the tree on the loaded {@code node}: it becomes the tree's top. A top-level id ends the focus instead.
+     */
+    public void focusOn(EntityNode node) {
+        int depth = 0;
+        EntityNode top = node;
+        while (top.getParent() != null) {
+            top = top.getParent();
+            depth++;
+        }
+        Focus focused = focus.get();
+        if (top.isTopLevel()) {
+            if (depth == 0) {
+                showFullTree();
+            } else {
+                changeFocus(node, top.getId(), depth);
+            }
+        } else if (focused != null && focused.node().isWithin(top)) {
+            // The node is in the focused subtree, whose top has the depth of the focus less its distance to it.
+            int topDepth = focused.depth();
+            for (EntityNode step = focused.node(); step != top; step = step.getParent()) {
+                topDepth--;
+            }
+            changeFocus(node, focused.topLevelId(), topDepth + depth);
+        }
+    }
+
+    /** Ends the focus: the tree shows the top-level ids again, and the nodes loaded only for the focus are dropped. */
+    public void showFullTree() {
+        changeFocus(null, null, 0);
+    }
+
+    /**
+     * Focuses the tree on the parent of the focused entity. When that parent is not loaded, it is read in the
+     * background and the focused node, with its loaded subtree, becomes its first child. A parent that is a top-level
+     * id ends the focus.
+     */
+    public void focusUp() {
+        Focus focused = focus.get();
+        HotcoreStore current = store.get();
+        if (focused == null || current == null) {
+            return;
+        }
+        EntityNode node = focused.node();
+        if (node.getParent() != null) {
+            focusOn(node.getParent());
+            return;
+        }
+        if (focused.depth() <= 1) {
+            showFullTree();
+            return;
+        }
+        String id = node.getId();
+        status.activity("Reading the parent of " + node.labelBinding().get());
+        background.submit("read the parent of " + id, (progress, cancellation) -> {
+                    String parentId = current.parentOf(id);
+                    if (parentId == null) {
+                        throw new EntityNotFoundException(id, "refresh the tree (F5)");
+                    }
+                    return current.summary(parentId);
+                },
+                summary -> {
+                    status.activity("");
+                    if (focus.get() != focused || current != store.get()) {
+                        return;
+                    }
+                    EntityNode loaded = index.get(summary.id());
+                    if (loaded != null) {
+                        focusOn(loaded);
+                        return;
+                    }
+                    EntityNode parent = EntityNode.of(summary, false);
+                    index.put(parent.getId(), parent);
+                    // The first page of the parent adds its other children; the node is not added twice.
+                    parent.append(List.of(node));
+                    focus.set(new Focus(parent, focused.topLevelId(), focused.depth() - 1));
+                },
+                error -> {
+                    status.activity("");
+                    status.failed("show the parent of " + node.labelBinding().get(), error);
+                });
+    }
+
+    /**
+     * Sets the focus to {@code node}, or ends it when null. When the old focus was in a subtree loaded without its
+     * ancestors, that subtree is dropped, except for the part below {@code node}, which becomes such a subtree.
+     */
+    private void changeFocus(EntityNode node, String topLevelId, int depth) {
+        Focus focused = focus.get();
+        if (focused != null) {
+            EntityNode top = focused.node();
+            while (top.getParent() != null) {
+                top = top.getParent();
+            }
+            if (!top.isTopLevel() && top != node) {
+                if (node != null && node.isWithin(top)) {
+                    node.getParent().remove(node);
+                }
+                changingFocus = true;
+                unindex(top);
+                changingFocus = false;
+            }
+        }
+        focus.set(node == null ? null : new Focus(node, topLevelId, depth));
     }
 
     // ---------------------------------------------------------------- reveal
 
     /**
      * Loads the ancestors of {@code id} page by page until each level contains the next one, then passes the nodes from
-     * the top-level id down to the entity to {@code onRevealed}. Works at any depth: one step per level, driven by
-     * page completions, no recursion.
+     * the tree's top down to the entity to {@code onRevealed}. The tree's top is a top-level id, or the focused entity
+     * when the entity is at most {@value #MAX_LEVELS} levels below it. A deeper entity focuses the tree on its
+     * ancestor {@value #FOCUS_MARGIN} levels above it, read without its own ancestors, so a reveal loads at most
+     * {@value #MAX_LEVELS} levels at any depth: one step per level, driven by page completions, no recursion.
      */
     public void reveal(String id, Consumer<List<EntityNode>> onRevealed) {
         HotcoreStore current = store.get();
@@ -636,13 +785,8 @@ public final class TreeModel {
                     if (current != store.get()) {
                         return;
                     }
-                    log.debug("Revealing {} through {}", id, path);
-                    Reveal reveal = new Reveal(path, onRevealed);
-                    if (index.get(path.getFirst()) == null) {
-                        loadTopLevel(reveal::step);
-                    } else {
-                        reveal.step();
-                    }
+                    log.debug("Revealing {} at depth {}", id, path.size() - 1);
+                    revealPath(current, path, onRevealed);
                 },
                 error -> {
                     status.activity("");
@@ -650,15 +794,70 @@ public final class TreeModel {
                 });
     }
 
-    /** The state of one reveal: the path and how far down it is loaded. */
+    private void revealPath(HotcoreStore current, List<String> path, Consumer<List<EntityNode>> onRevealed) {
+        int target = path.size() - 1;
+        Focus focused = focus.get();
+        if (focused != null && focused.depth() <= target && target - focused.depth() <= MAX_LEVELS
+                && path.get(focused.depth()).equals(focused.node().getId())) {
+            new Reveal(path, focused.depth(), focused.node(), onRevealed).step();
+            return;
+        }
+        if (target <= MAX_LEVELS) {
+            showFullTree();
+            Reveal reveal = new Reveal(path, 0, null, onRevealed);
+            if (index.get(path.getFirst()) == null) {
+                loadTopLevel(reveal::step);
+            } else {
+                reveal.step();
+            }
+            return;
+        }
+        int depth = target - FOCUS_MARGIN;
+        String focusId = path.get(depth);
+        EntityNode loaded = index.get(focusId);
+        if (loaded != null) {
+            focusOn(loaded);
+            new Reveal(path, depth, loaded, onRevealed).step();
+            return;
+        }
+        status.activity("Reading " + focusId);
+        background.submit("read " + focusId, (progress, cancellation) -> current.summary(focusId),
+                summary -> {
+                    status.activity("");
+                    if (current != store.get()) {
+                        return;
+                    }
+                    EntityNode node = index.get(focusId);
+                    if (node == null) {
+                        node = EntityNode.of(summary, false);
+                        changeFocus(node, path.getFirst(), depth);
+                        index.put(focusId, node);
+                    } else {
+                        focusOn(node);
+                    }
+                    new Reveal(path, depth, node, onRevealed).step();
+                },
+                error -> {
+                    status.activity("");
+                    status.failed("read " + focusId, error);
+                });
+    }
+
+    /** The state of one reveal: the path, where in it the reveal starts and how far down it is loaded. */
     private final class Reveal {
         private final List<String> path;
+        private final int start;
         private final Consumer<List<EntityNode>> onRevealed;
         private final List<EntityNode> nodes = new ArrayList<>();
 
-        Reveal(List<String> path, Consumer<List<EntityNode>> onRevealed) {
+        /** Starts at the top-level id when {@code startNode} is null, else at {@code startNode}, {@code path[start]}. */
+        Reveal(List<String> path, int start, EntityNode startNode, Consumer<List<EntityNode>> onRevealed) {
             this.path = path;
+            this.start = start;
             this.onRevealed = onRevealed;
+            if (startNode != null) {
+                nodes.add(startNode);
+            }
         }
 
         /** Advances as far as the loaded pages allow, then waits for the next page of the current level. */
@@ -672,19 +871,21 @@ public final class TreeModel {
                 }
                 nodes.add(top);
             }
-            while (nodes.size() < path.size()) {
+            while (start + nodes.size() < path.size()) {
                 EntityNode parent = nodes.getLast();
-                EntityNode child = parent.child(path.get(nodes.size()));
+                String next = path.get(start + nodes.size());
+                EntityNode child = parent.child(next);
                 if (child != null) {
                     nodes.add(child);
                     continue;
                 }
-                if (parent.canLoadMore()) {
+                if (parent.isLoading() || parent.canLoadMore()) {
+                    // A page that is loading, such as the first page of a node the tree just expanded, comes first.
                     status.activity("Finding " + path.getLast() + " below " + parent.labelBinding().get());
                     loadNextPage(parent, this::step);
                     return;
                 }
-                status.failed("show " + path.getLast(), new EntityNotFoundException(path.get(nodes.size()),
+                status.failed("show " + path.getLast(), new EntityNotFoundException(next,
                         "it is no longer a child of " + parent.getId() + "; refresh the tree (F5)"));
                 return;
             }

@@ -159,6 +159,10 @@ public final class DetailsPane {
                 separator.getStyleClass().add(StyleClasses.BREADCRUMB_SEPARATOR);
                 breadcrumb.getChildren().add(separator);
             }
+            if (step.isGap()) {
+                breadcrumb.getChildren().add(new Label(step.label()));
+                continue;
+            }
             Hyperlink link = new Hyperlink(step.label());
             link.setTooltip(new Tooltip(step.id()));
             link.setOnAction(event -> onNavigate.accept(step.id()));

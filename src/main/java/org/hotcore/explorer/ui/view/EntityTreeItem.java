@@ -1,8 +1,10 @@
 package org.hotcore.explorer.ui.view;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -21,6 +23,11 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
     private final Consumer<EntityNode> onExpand;
     private final TreeItem<TreeEntry> loadMoreItem;
     private final ObservableBooleanValue hasMore;
+    private final ObservableList<EntityNode> source;
+    private final ListChangeListener<EntityNode> modelListener = this::onModelChange;
+    private final ChangeListener<Boolean> hasMoreListener = (observable, was, is) -> updateLoadMore(is);
+    private final ChangeListener<Number> childCountListener = (observable, was, is) -> fireLeafChange();
+    private final ChangeListener<Boolean> loadingListener;
 
     /** Creates the hidden root whose children are the top-level ids. */
     static EntityTreeItem root(ObservableList<EntityNode> topLevel, Consumer<EntityNode> onExpand) {
@@ -37,6 +44,13 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
         this.onExpand = onExpand;
         this.loadMoreItem = node == null ? null : new TreeItem<>(new TreeEntry.LoadMore(node));
         this.hasMore = node == null ? null : node.hasMoreProperty();
+        this.source = source;
+        this.loadingListener = (observable, was, is) -> {
+            if (!is && node != null && node.getChildren().isEmpty() && !node.isChildrenRequested()) {
+                // The first page failed: collapse, so expanding again retries it.
+                setExpanded(false);
+            }
+        };
 
         List<TreeItem<TreeEntry>> initial = new ArrayList<>();
         source.forEach(child -> initial.add(new EntityTreeItem(child, onExpand)));
@@ -45,21 +59,36 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
         }
         getChildren().setAll(initial);
 
-        source.addListener(this::onModelChange);
+        source.addListener(modelListener);
         if (node != null) {
-            node.hasMoreProperty().addListener((observable, was, is) -> updateLoadMore(is));
-            node.childCountProperty().addListener((observable, was, is) -> fireLeafChange());
-            node.loadingProperty().addListener((observable, was, is) -> {
-                if (!is && node.getChildren().isEmpty() && !node.isChildrenRequested()) {
-                    // The first page failed: collapse, so expanding again retries it.
-                    setExpanded(false);
-                }
-            });
+            node.hasMoreProperty().addListener(hasMoreListener);
+            node.childCountProperty().addListener(childCountListener);
+            node.loadingProperty().addListener(loadingListener);
             expandedProperty().addListener((observable, was, is) -> {
                 if (is) {
                     onExpand.accept(node);
                 }
             });
+        }
+    }
+
+    /**
+     * Stops this item and the items below it from following their nodes, walking with an explicit stack, so items
+     * that are no longer shown do not stay reachable from nodes that remain.
+     */
+    void dispose() {
+        ArrayDeque<TreeItem<TreeEntry>> stack = new ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            if (stack.pop() instanceof EntityTreeItem item) {
+                item.source.removeListener(item.modelListener);
+                if (item.node != null) {
+                    item.node.hasMoreProperty().removeListener(item.hasMoreListener);
+                    item.node.childCountProperty().removeListener(item.childCountListener);
+                    item.node.loadingProperty().removeListener(item.loadingListener);
+                }
+                item.getChildren().forEach(stack::push);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public final class StyleClasses {
     public static final String ENTITY_ICON = "entity-icon";
     public static final String TOP_LEVEL = "top-level";
     public static final String LOAD_MORE = "load-more";
+    public static final String FOCUS_BAR = "focus-bar";
     public static final String TYPE_PREFIX = "type-";
     public static final String PALETTE_PREFIX = "type-palette-";
     /** Number of distinct colour and icon pairs for entity types. */

@@ -30,6 +30,7 @@ public final class TreeActions {
     public static final String COPY_ID = "copyUuidMenuItem";
     public static final String REFRESH_ID = "refreshTreeMenuItem";
     public static final String EXPAND_BELOW_ID = "expandBelowMenuItem";
+    public static final String FOCUS_HERE_ID = "focusHereMenuItem";
     public static final String CUT_ID = "cutMenuItem";
     public static final String PASTE_ID = "pasteMenuItem";
     public static final String UNDO_ID = "undoMoveMenuItem";
@@ -87,6 +88,7 @@ public final class TreeActions {
                 item("Refresh", REFRESH_ID + suffix, null, refresh),
                 item("Expand below", EXPAND_BELOW_ID + suffix, new KeyCodeCombination(KeyCode.E,
                         KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::expandBelow),
+                item("Focus here", FOCUS_HERE_ID + suffix, null, this::focusHere),
                 new SeparatorMenuItem(),
                 item("Cut", CUT_ID + suffix, new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN),
                         this::cut),
@@ -125,6 +127,7 @@ public final class TreeActions {
                 case NEW_CHILD_ID -> selected.filter(node -> !node.isMissing() && !node.isDeleting()).isEmpty();
                 case RENAME_ID -> !entity;
                 case COPY_ID, EXPAND_BELOW_ID -> selected.isEmpty();
+                case FOCUS_HERE_ID -> selected.filter(node -> !node.isTopLevel()).isEmpty();
                 case CUT_ID -> MoveController.movable(treePane.selectedNodes()).isEmpty();
                 case PASTE_ID -> model.moves().getCutCount() == 0 || selected.isEmpty();
                 case UNDO_ID -> !model.moves().isUndoable();
@@ -171,6 +174,11 @@ public final class TreeActions {
         treePane.selectedNode().ifPresent(node -> treePane.expandBelow(node, EXPAND_BELOW_ROWS));
     }
 
+    /** Makes the selected entity the tree's top row, with the focus bar above the tree. */
+    private void focusHere() {
+        treePane.selectedNode().filter(node -> !node.isTopLevel()).ifPresent(model.tree()::focusOn);
+    }
+
     private void cut() {
         model.moves().cut(treePane.selectedNodes());
     }
@@ -197,8 +205,8 @@ public final class TreeActions {
             return;
         }
         SubtreeDeletes.Preview preview = model.subtreeDeletes().preview(node);
-        SubtreeDeleteDialog.show(treePane.view().getScene().getWindow(), preview,
-                () -> model.subtreeDeletes().start(node));
+        SubtreeDeleteDialog.show(treePane.view().getScene().getWindow(), preview, () -> model.subtreeDeletes()
+                .start(node, preview.isComplete() ? preview.getCounted() : -1));
     }
 
     /** Reveals and selects the entities just moved or created: the first one focused, the others added. */

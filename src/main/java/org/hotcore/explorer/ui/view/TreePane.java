@@ -19,7 +19,8 @@ import org.hotcore.explorer.ui.model.TreeModel;
 /**
  * The entity tree: a {@link TreeView} bound to the {@link TreeModel}. Expanding a node loads its first page,
  * the "Load more" row loads the next one, and selecting a row reports the id to {@code onSelect}. Several rows can be
- * selected, for a drag that moves them together.
+ * selected, for a drag that moves them together. While the model has a focus, the focused entity is the tree's top
+ * row instead of the top-level ids.
  */
 public final class TreePane {
 
@@ -28,6 +29,8 @@ public final class TreePane {
     private final TreeModel model;
     private final TreeView<TreeEntry> tree = new TreeView<>();
     private final EntityTreeItem root;
+    /** The item of the focused entity while the model has a focus, shown as the tree's root; null otherwise. */
+    private EntityTreeItem focusItem;
     private Runnable onDeleted = () -> { };
     private Consumer<EntityNode> onDeleteSubtree = node -> { };
     private Runnable onEscape = () -> { };
@@ -49,6 +52,7 @@ public final class TreePane {
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.setCellFactory(view -> createCell());
+        model.focusProperty().subscribe(this::showFocus);
         tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
             if (item != null && item.getValue() instanceof TreeEntry.Entity(EntityNode node)) {
                 onSelect.accept(node.getId(), node.isTopLevel());
@@ -154,11 +158,18 @@ public final class TreePane {
         model.loadNextPage(parent, () -> { });
     }
 
-    /** Returns the nodes whose items are expanded, parents before children, found with an explicit stack. */
+    /**
+     * Returns the nodes whose items are expanded below the tree's top, parents before children, found with an
+     * explicit stack.
+     */
     public List<EntityNode> expandedNodes() {
         List<EntityNode> expanded = new ArrayList<>();
         ArrayDeque<TreeItem<TreeEntry>> stack = new ArrayDeque<>();
-        root.getChildren().reversed().forEach(stack::push);
+        if (focusItem != null) {
+            stack.push(focusItem);
+        } else {
+            root.getChildren().reversed().forEach(stack::push);
+        }
         while (!stack.isEmpty()) {
             TreeItem<TreeEntry> item = stack.pop();
             if (item instanceof EntityTreeItem entityItem && item.isExpanded()) {
@@ -169,25 +180,46 @@ public final class TreePane {
         return expanded;
     }
 
-    /** Expands the items of {@code path} (from a top-level id down), then selects and scrolls to the last one. */
-    public void reveal(List<EntityNode> path) {
-        TreeItem<TreeEntry> item = root;
-        for (EntityNode node : path) {
-            TreeItem<TreeEntry> next = null;
-            for (TreeItem<TreeEntry> child : item.getChildren()) {
-                if (child instanceof EntityTreeItem entityItem && entityItem.node() == node) {
-                    next = child;
-                    break;
-                }
-            }
-            if (next == null) {
-                return;
-            }
-            if (item != root) {
-                item.setExpanded(true);
-            }
-            item = next;
+    /**
+     * Shows the model's focus: the focused entity's item as the tree's root, or the top-level ids when there is no
+     * focus. The selected entity stays selected when the new top shows it, with its ancestors expanded.
+     */
+    private void showFocus(TreeModel.Focus focus) {
+        EntityNode selected = selectedNode().orElse(null);
+        tree.getSelectionModel().clearSelection();
+        if (focusItem != null) {
+            focusItem.dispose();
+            focusItem = null;
         }
+        if (focus == null) {
+            tree.setRoot(root);
+            tree.setShowRoot(false);
+        } else {
+            focusItem = new EntityTreeItem(focus.node(), this::expanded);
+            tree.setRoot(focusItem);
+            tree.setShowRoot(true);
+            focusItem.setExpanded(true);
+        }
+        TreeItem<TreeEntry> item = selected == null ? null : itemAlong(pathOf(selected), true);
+        if (item != null) {
+            select(item);
+        } else {
+            tree.scrollTo(0);
+        }
+    }
+
+    /**
+     * Expands the items of {@code path}, from the tree's top down (a top-level id, or the focused entity while there
+     * is a focus), then selects and scrolls to the last one.
+     */
+    public void reveal(List<EntityNode> path) {
+        TreeItem<TreeEntry> item = itemAlong(path, true);
+        if (item != null) {
+            select(item);
+        }
+    }
+
+    private void select(TreeItem<TreeEntry> item) {
         tree.getSelectionModel().clearSelection();
         tree.getSelectionModel().select(item);
         int row = tree.getRow(item);
@@ -211,26 +243,53 @@ public final class TreePane {
         }
     }
 
-    /** Returns the item that shows {@code node}, found through its loaded ancestors; null when it has none. */
+    /** Returns the item that shows {@code node}, found through its loaded ancestors; null when the tree has none. */
     TreeItem<TreeEntry> itemOf(EntityNode node) {
-        if (node == null) {
-            return null;
-        }
-        List<EntityNode> path = new ArrayList<>();
+        return node == null ? null : itemAlong(pathOf(node), false);
+    }
+
+    /** Returns {@code node} and its loaded ancestors, top first, up to the focused entity while there is a focus. */
+    private List<EntityNode> pathOf(EntityNode node) {
+        ArrayDeque<EntityNode> path = new ArrayDeque<>();
         for (EntityNode current = node; current != null; current = current.getParent()) {
             path.addFirst(current);
+            if (focusItem != null && current == focusItem.node()) {
+                break;
+            }
+        }
+        return List.copyOf(path);
+    }
+
+    /**
+     * Follows {@code path} from the tree's top down and returns the item of its last node, expanding the items on
+     * the way when {@code expand} is set; null when a node of the path has no item there.
+     */
+    private TreeItem<TreeEntry> itemAlong(List<EntityNode> path, boolean expand) {
+        if (path.isEmpty()) {
+            return null;
         }
         TreeItem<TreeEntry> item = root;
-        for (EntityNode step : path) {
+        int first = 0;
+        if (focusItem != null) {
+            if (path.getFirst() != focusItem.node()) {
+                return null;
+            }
+            item = focusItem;
+            first = 1;
+        }
+        for (EntityNode node : path.subList(first, path.size())) {
             TreeItem<TreeEntry> next = null;
             for (TreeItem<TreeEntry> child : item.getChildren()) {
-                if (child instanceof EntityTreeItem entityItem && entityItem.node() == step) {
+                if (child instanceof EntityTreeItem entityItem && entityItem.node() == node) {
                     next = child;
                     break;
                 }
             }
             if (next == null) {
                 return null;
+            }
+            if (expand && item != root) {
+                item.setExpanded(true);
             }
             item = next;
         }
@@ -239,7 +298,8 @@ public final class TreePane {
 
     /**
      * Expands {@code node} and the nodes below it, level by level, loading the first page of each, until
-     * {@code maxRows} rows were added or nothing is left to expand. Further pages stay behind "Load more".
+     * {@code maxRows} rows were added or nothing is left to expand. Further pages stay behind "Load more", and items
+     * {@value TreeModel#MAX_LEVELS} levels below the tree's top stay collapsed.
      */
     public void expandBelow(EntityNode node, int maxRows) {
         TreeItem<TreeEntry> start = itemOf(node);
@@ -267,7 +327,8 @@ public final class TreePane {
         private void next() {
             while (!queue.isEmpty() && rows < maxRows) {
                 TreeItem<TreeEntry> item = queue.poll();
-                if (!(item instanceof EntityTreeItem entityItem) || item.isLeaf()) {
+                if (!(item instanceof EntityTreeItem entityItem) || item.isLeaf()
+                        || tree.getTreeItemLevel(item) >= TreeModel.MAX_LEVELS) {
                     continue;
                 }
                 EntityNode node = entityItem.node();
