@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.hotcore.explorer.core.HotcoreStore;
+import org.hotcore.explorer.core.ReadOnlyException;
 import org.hotcore.explorer.core.RejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,7 @@ public final class MoveController {
                     last = new LastMove(moved, targetId, label);
                     undoable.set(true);
                     onMoved.accept(moved.stream().map(Moved::id).toList());
-                });
+                }, error -> { });
     }
 
     /** Cuts {@code nodes}: they are marked and wait for {@link #paste}. */
@@ -191,7 +192,8 @@ public final class MoveController {
 
     /**
      * Moves the entities of the last move back to their old parents while each is still under the parent it was moved
-     * to. Otherwise shows the reason in the status and moves nothing more.
+     * to. Otherwise shows the reason in the status and moves nothing more. An undo that a read-only store rejects
+     * moves nothing, so the move can still be undone afterwards.
      */
     public void undo(Consumer<List<String>> onMoved) {
         HotcoreStore current = store.get();
@@ -203,15 +205,22 @@ public final class MoveController {
         last = null;
         undoable.set(false);
         run("undo the move of " + undone.label(), current, undone.moves().reversed(), undone.newParentId(), true,
-                moved -> onMoved.accept(moved.stream().map(Moved::id).toList()));
+                moved -> onMoved.accept(moved.stream().map(Moved::id).toList()),
+                error -> {
+                    if (error instanceof ReadOnlyException && last == null && store.get() == current) {
+                        last = undone;
+                        undoable.set(true);
+                    }
+                });
     }
 
     /**
      * Runs the moves. For a move the old parent is read before each entity moves; for an undo each entity goes back
-     * to its recorded parent after checking it is still under {@code parentId}.
+     * to its recorded parent after checking it is still under {@code parentId}. {@code onNothingMoved} gets the
+     * error that stopped the moves before the first one was stored.
      */
     private void run(String action, HotcoreStore current, List<Moved> requests, String parentId, boolean undo,
-                     Consumer<List<Moved>> onSucceeded) {
+                     Consumer<List<Moved>> onSucceeded, Consumer<Throwable> onNothingMoved) {
         moving.set(true);
         status.activity(Character.toUpperCase(action.charAt(0)) + action.substring(1));
         background.submit(action, (progress, cancellation) -> {
@@ -254,6 +263,9 @@ public final class MoveController {
                         return;
                     }
                     status.failed(action, outcome.error());
+                    if (outcome.moved().isEmpty()) {
+                        onNothingMoved.accept(outcome.error());
+                    }
                     reloadAround(outcome.failedId(), parentId, requests);
                 },
                 error -> {
