@@ -76,7 +76,8 @@ public final class ExplorerWindow {
         root.getStylesheets().add(Stylesheets.BASE);
         treePane.view().getStylesheets().add(Stylesheets.TREE);
 
-        VBox left = new VBox(8, searchPane.view(), treePane.view(), new JobsPanel(model.jobs()).view());
+        VBox left = new VBox(8, searchPane.view(), new FocusBar(model.tree()).view(), treePane.view(),
+                new JobsPanel(model.jobs()).view());
         left.getStyleClass().add("left-pane");
         VBox.setVgrow(treePane.view(), Priority.ALWAYS);
         SplitPane split = new SplitPane(left, detailsPane.view());
@@ -129,6 +130,7 @@ public final class ExplorerWindow {
     }
 
     public void show() {
+        DialogWarmup.run();
         stage.show();
     }
 
