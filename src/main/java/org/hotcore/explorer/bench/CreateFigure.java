@@ -18,7 +18,7 @@ import org.hotcore.explorer.core.Progress;
  * children, every entity with the same number of attributes (99, 49 and 50 by default), each entity created by
  * {@code HotcoreStore.create} in its own transaction, once from one thread and once from several, each thread taking
  * whole parents with their children. The bulk case hands all of them to {@code HotcoreStore.createAll} in one call,
- * which writes the same keys in transactions of up to 1,000 entities.
+ * which writes the same keys in transactions of up to 2,000 entities.
  *
  * <p>{@code HotcoreStore.create} accepts as parent only an entity, {@code root}, or a top-level id that already
  * has a children set, so the first parent is written raw (in the same layout) to make {@code parent1} exist; the

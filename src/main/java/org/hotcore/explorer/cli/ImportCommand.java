@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 /** Creates many entities from a JSON Lines file with the bulk create of the core. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Creates the entities of a JSON Lines file, one object per line, in transactions of up to"
-                + " 1,000 entities, and prints the new uuid of each line in order.",
+                + " 2,000 entities, and prints the new uuid of each line in order.",
                 "A line is {\"attributes\": {\"name\": \"...\", ...}} with a parent: \"parent\" gives an existing"
                         + " uuid or top-level id, \"parentRef\" the \"ref\" of an earlier line of the file, and"
                         + " --parent the parent of lines that give neither.",

@@ -2,6 +2,7 @@ package org.hotcore.explorer.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,14 +26,26 @@ final class BulkCreate {
 
     private static final Logger log = LoggerFactory.getLogger(BulkCreate.class);
 
-    /** Commands one chunk queues at most, in its TYPE checks and in its transaction each. */
-    static final int MAX_CHUNK_COMMANDS = 4_000;
+    /**
+     * Commands one chunk queues at most, in its check pipeline and in its transaction each, and never more than the
+     * command guard's limit allows.
+     */
+    static final int MAX_CHUNK_COMMANDS = 8_000;
 
     /** Entities one chunk creates at most. */
-    static final int MAX_CHUNK_ENTITIES = 1_000;
+    static final int MAX_CHUNK_ENTITIES = 2_000;
 
     /** Attribute bytes one chunk sends at most, unless one entity alone is larger. */
     static final long MAX_CHUNK_BYTES = 8L << 20;
+
+    /** Shared keys remembered at most, so memory stays bounded for calls with many distinct index values. */
+    private static final int MAX_CHECKED_KEYS = 200_000;
+
+    /**
+     * Shared keys that committed chunks of this call wrote. Like the TYPE checks themselves, which do not WATCH the
+     * shared keys, this relies on no other program storing a wrong type there meanwhile.
+     */
+    private final Set<Bytes> checkedKeys = new HashSet<>();
 
     private final HotcoreStore store;
     private final List<HotcoreStore.NewEntity> entities;
@@ -89,7 +102,9 @@ final class BulkCreate {
 
     /** Takes entities from {@code from} while the chunk's commands, entities and bytes stay under their limits. */
     private Chunk nextChunk(int from) {
+        int budget = Math.max(1, Math.min(MAX_CHUNK_COMMANDS, store.guard().limit() - 8));
         Set<Bytes> sharedKeys = new LinkedHashSet<>();
+        Set<String> chunkParents = new HashSet<>();
         long bytes = 0;
         int to = from;
         while (to < entities.size() && to - from < MAX_CHUNK_ENTITIES) {
@@ -105,13 +120,17 @@ final class BulkCreate {
             for (Map.Entry<Bytes, Bytes> field : attributes.entrySet()) {
                 entityBytes += field.getKey().length() + field.getValue().length();
             }
-            // One HSET per entity and one command per distinct shared key, plus MSET, MULTI and EXEC.
-            long commands = (to - from + 1) + sharedKeys.size() + added.size() + 3;
-            boolean fits = commands <= MAX_CHUNK_COMMANDS && bytes + entityBytes <= MAX_CHUNK_BYTES;
+            // The transaction: one HSET per entity and one SADD or GEOADD per distinct shared key, plus MSET, MULTI and
+            // EXEC. The check: WATCH, two EXISTS per parent and one TYPE per distinct shared key.
+            long keys = sharedKeys.size() + added.size();
+            long parentCount = chunkParents.size() + (chunkParents.contains(parents.get(to)) ? 0 : 1);
+            long commands = Math.max((to - from + 1) + keys + 3, 1 + 2 * parentCount + keys);
+            boolean fits = commands <= budget && bytes + entityBytes <= MAX_CHUNK_BYTES;
             if (!fits && to > from) {
                 break;
             }
             sharedKeys.addAll(added);
+            chunkParents.add(parents.get(to));
             bytes += entityBytes;
             to++;
         }
@@ -143,13 +162,13 @@ final class BulkCreate {
                     outsideParents.add(parent);
                 }
                 Map<Bytes, Bytes> attributes = entities.get(i).attributes();
-                types.putIfAbsent(Bytes.wrap(Keys.children(parent)), "set");
+                expectType(types, Keys.children(parent), "set");
                 for (byte[] key : Writes.indexKeys(attributes)) {
-                    types.putIfAbsent(Bytes.wrap(key), "set");
+                    expectType(types, key, "set");
                 }
                 Geo.Position position = Geo.positionOf(attributes);
                 if (position != null) {
-                    types.putIfAbsent(Bytes.wrap(position.key()), "zset");
+                    expectType(types, position.key(), "zset");
                 }
             }
 
@@ -201,6 +220,18 @@ final class BulkCreate {
             queueChunk(batch, chunk);
             return null;
         });
+        // The chunk's shared keys now exist with the types hotcore stores; later chunks of this call skip them.
+        for (int i = chunk.from(); i < chunk.to() && checkedKeys.size() < MAX_CHECKED_KEYS; i++) {
+            checkedKeys.addAll(sharedKeysOf(i).stream().map(Bytes::wrap).toList());
+        }
+    }
+
+    /** Adds {@code key} to the TYPE checks of a chunk, unless an earlier chunk of this call wrote it. */
+    private void expectType(Map<Bytes, String> types, byte[] key, String type) {
+        Bytes wrapped = Bytes.wrap(key);
+        if (!checkedKeys.contains(wrapped)) {
+            types.putIfAbsent(wrapped, type);
+        }
     }
 
     private void queueChunk(CommandBatch batch, Chunk chunk) {

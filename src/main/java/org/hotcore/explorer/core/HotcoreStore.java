@@ -511,7 +511,7 @@ public final class HotcoreStore {
     }
 
     /**
-     * Creates many entities with the same keys as {@link #create}, in transactions of up to 1,000 entities that
+     * Creates many entities with the same keys as {@link #create}, in transactions of up to 2,000 entities that
      * group the writes to shared sets. The tree is valid after each transaction. A failure or a cancel ends the
      * call with an exception; the transactions before it stay committed, and progress counts them.
      *

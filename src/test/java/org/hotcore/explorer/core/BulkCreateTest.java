@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hotcore.explorer.testing.RedisTestServer;
 import org.junit.jupiter.api.Test;
 
 /** Tests the bulk create: the same keys as single creates, chunked transactions, and rejected input. */
@@ -64,6 +65,28 @@ class BulkCreateTest extends StoreTestBase {
         assertThat(redis.scard("i:name:child 7")).isEqualTo(30);
         assertThat(redis.scard("c:" + ids.get(100))).isEqualTo(99);
         TestStores.assertValid(store);
+    }
+
+    @Test
+    void chunksStayUnderSmallCommandLimit() {
+        HotcoreStore small = TestStores.open(RedisTestServer.url(), 200, 2,
+                HotcoreStore.DEFAULT_RETRIES);
+        try {
+            List<HotcoreStore.NewEntity> entities = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                entities.add(HotcoreStore.NewEntity.under(HotcoreStore.ROOT, attributes("name", "entity " + i,
+                        "serial", "s" + i, "type", "item")));
+            }
+
+            List<String> ids = small.createAll(entities, Progress.NONE, Cancellation.NEVER);
+
+            assertThat(ids).hasSize(500);
+            assertThat(small.guard().snapshot().maxQueued()).isLessThanOrEqualTo(200);
+            assertThat(redis.scard("c:root")).isEqualTo(500);
+            TestStores.assertValid(store);
+        } finally {
+            small.connection().close();
+        }
     }
 
     @Test
