@@ -108,15 +108,18 @@ final class ImportCommand extends StoreCommand {
                 }
                 List<HotcoreStore.NewEntity> entities = resolve(slice, refs);
                 long before = created;
+                int[] printed = {0};
                 List<String> ids = store.createAll(entities, (done, total) -> progress.update(before + done, -1),
-                        cancellation);
-                for (int i = 0; i < slice.size(); i++) {
-                    Line line = slice.get(i);
-                    if (line.ref() != null) {
-                        refs.put(line.ref(), ids.get(i));
-                    }
-                    print(line, ids.get(i));
-                }
+                        cancellation, committedIds -> {
+                            for (String id : committedIds) {
+                                Line line = slice.get(printed[0]++);
+                                if (line.ref() != null) {
+                                    refs.put(line.ref(), id);
+                                }
+                                print(line, id);
+                            }
+                            context.out().flush();
+                        });
                 created += ids.size();
                 context.out().flush();
             }
@@ -210,7 +213,15 @@ final class ImportCommand extends StoreCommand {
         return entities;
     }
 
-    private void print(Line line, String id) throws IOException {
+    private void print(Line line, String id) {
+        try {
+            write(line, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Line line, String id) throws IOException {
         if (json) {
             JsonGenerator generator = Json.openCompact(context.out());
             generator.writeStartObject();

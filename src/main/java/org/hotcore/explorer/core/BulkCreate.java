@@ -1,7 +1,9 @@
 package org.hotcore.explorer.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.GeoCoordinate;
@@ -45,25 +53,30 @@ final class BulkCreate {
      * Shared keys that committed chunks of this call wrote. Like the TYPE checks themselves, which do not WATCH the
      * shared keys, this relies on no other program storing a wrong type there meanwhile.
      */
-    private final Set<Bytes> checkedKeys = new HashSet<>();
+    private final Set<Bytes> checkedKeys = ConcurrentHashMap.newKeySet();
 
     private final HotcoreStore store;
     private final List<HotcoreStore.NewEntity> entities;
     private final List<String> ids;
     private final List<String> parents;
+    /** For each entity, the position of its parent in this call, or -1 for an existing parent. */
+    private final int[] parentIndices;
 
     BulkCreate(HotcoreStore store, List<HotcoreStore.NewEntity> entities) {
         this.store = store;
         this.entities = entities;
         this.ids = new ArrayList<>(entities.size());
         this.parents = new ArrayList<>(entities.size());
+        this.parentIndices = new int[entities.size()];
         for (int i = 0; i < entities.size(); i++) {
             HotcoreStore.NewEntity entity = entities.get(i);
             Writes.requireAttributes(entity.attributes());
             if (entity.parentId() != null) {
                 parents.add(entity.parentId());
+                parentIndices[i] = -1;
             } else if (entity.parentIndex() >= 0 && entity.parentIndex() < i) {
                 parents.add(ids.get(entity.parentIndex()));
+                parentIndices[i] = entity.parentIndex();
             } else {
                 throw new IllegalArgumentException("invalid parent of entity " + i + ": entity " + entity.parentIndex()
                         + " of the same call does not come before it; put each parent before its children");
@@ -76,28 +89,85 @@ final class BulkCreate {
     private record Chunk(int from, int to) {
     }
 
-    List<String> run(Progress progress, Cancellation cancellation) {
+    /**
+     * Commits the chunks in order. While one chunk's EXEC runs, the next chunk is checked and queued on a second
+     * connection. Its EXEC waits until the one before has committed. So the entities are created in order, and a
+     * failure leaves exactly the chunks before it. A chunk whose parents the chunk before creates waits for that
+     * commit before its check, which needs them to exist.
+     */
+    List<String> run(Progress progress, Cancellation cancellation, Consumer<List<String>> committed) {
         progress.update(0, entities.size());
-        int from = 0;
-        while (from < entities.size()) {
-            if (cancellation.isCancelled()) {
-                throw new CancelledException("bulk create cancelled after " + from + " of " + entities.size()
-                        + " entities; the first " + from + " were created");
-            }
-            Chunk chunk = nextChunk(from);
-            try {
-                commit(chunk);
-            } catch (RuntimeException e) {
-                if (from > 0) {
-                    log.warn("Bulk create stopped after {} of {} entities, which stay created: {}", from,
-                            entities.size(), e.getMessage());
+        ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
+                .name("bulk-create-", 1).factory());
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        int[] done = {0};
+        try {
+            int from = 0;
+            while (from < entities.size()) {
+                if (cancellation.isCancelled()) {
+                    while (!inFlight.isEmpty()) {
+                        finish(inFlight.removeFirst(), progress, committed, done);
+                    }
+                    throw new CancelledException("bulk create cancelled after " + done[0] + " of "
+                            + entities.size() + " entities; the first " + done[0] + " were created");
                 }
-                throw e;
+                Chunk chunk = nextChunk(from);
+                while (!inFlight.isEmpty() && (inFlight.size() >= 2 || dependsOn(chunk, inFlight.getLast().chunk()))) {
+                    finish(inFlight.removeFirst(), progress, committed, done);
+                }
+                CompletableFuture<Void> before = inFlight.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : inFlight.getLast().commit();
+                CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> commit(chunk, before), pool);
+                inFlight.addLast(new InFlight(chunk, commit));
+                from = chunk.to();
             }
-            from = chunk.to();
-            progress.update(from, entities.size());
+            while (!inFlight.isEmpty()) {
+                finish(inFlight.removeFirst(), progress, committed, done);
+            }
+        } catch (RuntimeException e) {
+            // The next chunk, if any, stops at its predecessor's failure and writes nothing.
+            for (InFlight pending : inFlight) {
+                pending.commit().exceptionally(ignored -> null).join();
+            }
+            if (done[0] > 0) {
+                log.warn("Bulk create stopped after {} of {} entities, which stay created: {}", done[0],
+                        entities.size(), e.getMessage());
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
         }
         return List.copyOf(ids);
+    }
+
+    /** A chunk whose transaction runs on the pool. */
+    private record InFlight(Chunk chunk, CompletableFuture<Void> commit) {
+    }
+
+    /** Waits for a chunk's commit and reports it, or throws what stopped it. */
+    private void finish(InFlight chunk, Progress progress, Consumer<List<String>> committed, int[] done) {
+        try {
+            chunk.commit().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        committed.accept(List.copyOf(ids.subList(chunk.chunk().from(), chunk.chunk().to())));
+        done[0] = chunk.chunk().to();
+        progress.update(done[0], entities.size());
+    }
+
+    /** Tells whether an entity of {@code chunk} has its parent in {@code previous}. */
+    private boolean dependsOn(Chunk chunk, Chunk previous) {
+        for (int i = chunk.from(); i < chunk.to(); i++) {
+            int parent = parentIndices[i];
+            if (parent >= previous.from() && parent < previous.to()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes entities from {@code from} while the chunk's commands, entities and bytes stay under their limits. */
@@ -107,6 +177,7 @@ final class BulkCreate {
         Set<String> chunkParents = new HashSet<>();
         long bytes = 0;
         int to = from;
+        int lastIndependent = -1;
         while (to < entities.size() && to - from < MAX_CHUNK_ENTITIES) {
             Map<Bytes, Bytes> attributes = entities.get(to).attributes();
             List<Bytes> added = new ArrayList<>();
@@ -129,10 +200,18 @@ final class BulkCreate {
             if (!fits && to > from) {
                 break;
             }
+            if (to > from && parentIndices[to] < from) {
+                lastIndependent = to;
+            }
             sharedKeys.addAll(added);
             chunkParents.add(parents.get(to));
             bytes += entityBytes;
             to++;
+        }
+        // Ending the chunk before the last entity whose parent is not in it lets the next chunk, which then starts
+        // with that entity and its children, be checked while this one commits.
+        if (to < entities.size() && parentIndices[to] >= from && lastIndependent > from) {
+            to = lastIndependent;
         }
         return new Chunk(from, to);
     }
@@ -149,7 +228,14 @@ final class BulkCreate {
         return keys;
     }
 
-    private void commit(Chunk chunk) {
+    /** Thrown into a chunk's transaction, which is then discarded, when the chunk before it failed. */
+    private static final class PredecessorFailed extends RuntimeException {
+        PredecessorFailed(Throwable cause) {
+            super("an earlier chunk failed", cause, false, false);
+        }
+    }
+
+    private void commit(Chunk chunk, CompletableFuture<Void> before) {
         String operation = "bulk create of " + entities.size() + " entities";
         store.transactions().run(operation, (jedis, multi) -> {
             CommandGuard guard = store.guard();
@@ -218,6 +304,11 @@ final class BulkCreate {
 
             CommandBatch batch = multi.begin();
             queueChunk(batch, chunk);
+            try {
+                before.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                throw new PredecessorFailed(e);
+            }
             return null;
         });
         // The chunk's shared keys now exist with the types hotcore stores; later chunks of this call skip them.

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Response;
@@ -520,8 +521,18 @@ public final class HotcoreStore {
      * @throws IllegalArgumentException when an entity names a parent that does not come before it
      */
     public List<String> createAll(List<NewEntity> entities, Progress progress, Cancellation cancellation) {
+        return createAll(entities, progress, cancellation, ids -> { });
+    }
+
+    /**
+     * Creates many entities as {@link #createAll(List, Progress, Cancellation)} does, and passes the uuids of each
+     * committed transaction to {@code committed}, in the order of {@code entities} and on the calling thread. When
+     * the call fails, the uuids passed so far are exactly the entities created.
+     */
+    public List<String> createAll(List<NewEntity> entities, Progress progress, Cancellation cancellation,
+                                  Consumer<List<String>> committed) {
         requireWritable("bulk create");
-        return new BulkCreate(this, entities).run(progress, cancellation);
+        return new BulkCreate(this, entities).run(progress, cancellation, committed);
     }
 
     /**

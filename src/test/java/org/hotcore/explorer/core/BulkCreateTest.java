@@ -78,12 +78,41 @@ class BulkCreateTest extends StoreTestBase {
                         "serial", "s" + i, "type", "item")));
             }
 
+            // The guard rejects any pipeline or transaction over 200 commands, which would fail the call.
             List<String> ids = small.createAll(entities, Progress.NONE, Cancellation.NEVER);
 
             assertThat(ids).hasSize(500);
-            assertThat(small.guard().snapshot().maxQueued()).isLessThanOrEqualTo(200);
+            assertThat(small.guard().snapshot().committed()).as("transactions").isGreaterThan(5);
             assertThat(redis.scard("c:root")).isEqualTo(500);
             TestStores.assertValid(store);
+        } finally {
+            small.connection().close();
+        }
+    }
+
+    @Test
+    void failedChunkLeavesExactlyEarlierChunks() {
+        redis.set("i:type:broken", "a string");
+        HotcoreStore small = TestStores.open(RedisTestServer.url(), 200, 4, HotcoreStore.DEFAULT_RETRIES);
+        try {
+            List<HotcoreStore.NewEntity> entities = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                entities.add(HotcoreStore.NewEntity.under(HotcoreStore.ROOT, attributes("name", "entity " + i,
+                        "type", i == 300 ? "broken" : "item")));
+            }
+            List<String> committed = new ArrayList<>();
+
+            assertThatThrownBy(() -> small.createAll(entities, Progress.NONE, Cancellation.NEVER, committed::addAll))
+                    .isInstanceOf(CorruptDataException.class)
+                    .hasMessageContaining("i:type:broken");
+
+            assertThat(committed).isNotEmpty().hasSizeLessThanOrEqualTo(300);
+            assertThat(redis.smembers("c:root")).containsExactlyInAnyOrderElementsOf(committed);
+            assertThat(TestStores.keys(redis).stream().filter(key -> key.startsWith("e:")).count())
+                    .isEqualTo(committed.size());
+            assertThat(redis.type("i:type:broken")).isEqualTo("string");
+            assertThat(IntegrityCheck.run(store, Progress.NONE, Cancellation.NEVER).violationCount())
+                    .as("only the key of the wrong type").isEqualTo(1);
         } finally {
             small.connection().close();
         }
