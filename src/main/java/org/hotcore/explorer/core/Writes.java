@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 
 /** The planning steps of the writes: reads after WATCH, checks, then the commands to queue inside MULTI. */
@@ -290,28 +291,39 @@ final class Writes {
      * entity is among them. Returns empty when the entity already is under that parent.
      */
     static Optional<Plan> planMove(Jedis jedis, CommandGuard guard, String id, String newParentId) {
-        jedis.watch(Keys.parent(id), Keys.lock(id), Keys.entity(id));
-        guard.countSingle();
-        boolean exists = jedis.exists(Keys.entity(id));
-        guard.countSingle();
-        if (!exists) {
+        // The WATCH of the entity and of the new parent, and the reads they guard, in one round trip: the server runs
+        // each WATCH before the reads that follow it.
+        Response<Boolean> exists;
+        Response<byte[]> storedParent;
+        Response<Boolean> parentIsEntity;
+        Response<Boolean> parentHasChildren;
+        Response<byte[]> firstAncestor;
+        try (CommandBatch pipeline = guard.pipeline(jedis, "move (read)")) {
+            byte[][] entityKeys = {Keys.parent(id), Keys.lock(id), Keys.entity(id)};
+            byte[][] parentKeys = {Keys.entity(newParentId), Keys.parent(newParentId)};
+            pipeline.queue(p -> p.sendCommand(Protocol.Command.WATCH, entityKeys));
+            exists = pipeline.queue(p -> p.exists(Keys.entity(id)));
+            storedParent = pipeline.queue(p -> p.get(Keys.parent(id)));
+            pipeline.queue(p -> p.sendCommand(Protocol.Command.WATCH, parentKeys));
+            parentIsEntity = pipeline.queue(p -> p.exists(Keys.entity(newParentId)));
+            parentHasChildren = pipeline.queue(p -> p.exists(Keys.children(newParentId)));
+            firstAncestor = pipeline.queue(p -> p.get(Keys.parent(newParentId)));
+            pipeline.sync();
+        }
+        if (!exists.get()) {
             throw EntityNotFoundException.of(jedis, id, "moved", "check the uuid; it may have been deleted meanwhile");
         }
-        String oldParentId = Keys.text(jedis.get(Keys.parent(id)));
-        guard.countSingle();
+        String oldParentId = Keys.text(storedParent.get());
+        if (!parentIsEntity.get() && !HotcoreStore.ROOT.equals(newParentId) && !parentHasChildren.get()) {
+            throw new EntityNotFoundException(newParentId,
+                    "the parent must be an entity or a top-level id such as root; list them with 'roots'");
+        }
 
-        watchParent(jedis, guard, newParentId);
         Set<String> seen = new HashSet<>();
         seen.add(newParentId);
-        String current = newParentId;
+        String ancestor = Keys.text(firstAncestor.get());
         int depth = 0;
-        while (true) {
-            // p:current is WATCHed by watchParent for the new parent and below for each ancestor.
-            String ancestor = Keys.text(jedis.get(Keys.parent(current)));
-            guard.countSingle();
-            if (ancestor == null) {
-                break;
-            }
+        while (ancestor != null) {
             depth++;
             if (ancestor.equals(id)) {
                 throw new CycleException("cannot move '" + id + "' under '" + newParentId + "': '" + newParentId
@@ -322,9 +334,16 @@ final class Writes {
                 throw new CorruptDataException("the stored ancestors of '" + newParentId + "' form a cycle through '"
                         + ancestor + "'; move one of them under a top-level id first");
             }
-            jedis.watch(Keys.parent(ancestor));
-            guard.countSingle();
-            current = ancestor;
+            // One round trip per level: WATCH of the ancestor's pointer, then the read it guards.
+            String current = ancestor;
+            Response<byte[]> next;
+            try (CommandBatch pipeline = guard.pipeline(jedis, "move (ancestors)")) {
+                byte[][] pointer = {Keys.parent(current)};
+                pipeline.queue(p -> p.sendCommand(Protocol.Command.WATCH, pointer));
+                next = pipeline.queue(p -> p.get(Keys.parent(current)));
+                pipeline.sync();
+            }
+            ancestor = Keys.text(next.get());
         }
         if (newParentId.equals(oldParentId)) {
             boolean listed = jedis.sismember(Keys.children(newParentId), id.getBytes(StandardCharsets.UTF_8));
