@@ -225,6 +225,15 @@ public final class HotcoreStore {
      * @throws CorruptDataException when the parent pointers form a cycle
      */
     public List<String> pathTo(String id) {
+        return pathTo(id, Cancellation.NEVER);
+    }
+
+    /**
+     * Returns the path as {@link #pathTo(String)} does, checking {@code cancellation} every 1,000 levels.
+     *
+     * @throws CancelledException when cancelled before the top-level id was reached
+     */
+    public List<String> pathTo(String id, Cancellation cancellation) {
         return read("find the path to " + id, jedis -> {
             List<String> chain = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -243,6 +252,10 @@ public final class HotcoreStore {
                 }
                 chain.add(parent);
                 current = parent;
+                if (chain.size() % 1_000 == 0 && cancellation.isCancelled()) {
+                    throw new CancelledException("finding the path to " + id + " cancelled after " + chain.size()
+                            + " levels");
+                }
             }
             if (chain.size() == 1 && !ROOT.equals(id) && !jedis.exists(Keys.entity(id))
                     && !jedis.exists(Keys.children(id))) {

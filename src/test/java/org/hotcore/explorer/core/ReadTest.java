@@ -154,6 +154,21 @@ class ReadTest extends StoreTestBase {
     }
 
     @Test
+    void pathToDeepChainCanBeCancelled() {
+        String[] chain;
+        try (RawTree tree = new RawTree(redis)) {
+            chain = tree.chain(HotcoreStore.ROOT, 3_000);
+        }
+        long sentBefore = store.guard().snapshot().sent();
+
+        assertThatThrownBy(() -> store.pathTo(chain[2_999], () -> true))
+                .isInstanceOf(CancelledException.class)
+                .hasMessageContaining("1000 levels");
+        assertThat(store.guard().snapshot().sent() - sentBefore).as("GETs before the cancel was seen")
+                .isLessThanOrEqualTo(1_000);
+    }
+
+    @Test
     void pathToThroughStoredCycleFails() {
         try (RawTree tree = new RawTree(redis)) {
             tree.addWithId("a", "b", "name", "a");

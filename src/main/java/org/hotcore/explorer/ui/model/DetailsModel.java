@@ -173,7 +173,7 @@ public final class DetailsModel {
         loading.set(true);
         status.activity("Loading " + newId);
         loadTask = background.submit("read " + newId, (progress, cancellation) -> {
-                    List<PathStep> steps = pathSteps(current, current.pathTo(newId));
+                    List<PathStep> steps = pathSteps(current, current.pathTo(newId, cancellation));
                     long children = current.childCount(newId);
                     AttributePage page = isTopLevel ? null : current.attributes(newId, "0", FIELD_PAGE_SIZE);
                     return new Selection(steps, children, page);
