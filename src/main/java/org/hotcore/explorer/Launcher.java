@@ -22,10 +22,26 @@ public final class Launcher {
         if (args.length > 0 && Cli.handles(args[0])) {
             System.exit(Cli.run(args));
         }
+        String misplaced = misplacedCommand(args);
+        if (misplaced != null) {
+            System.err.println(Cli.NAME + ": error: the command '" + misplaced + "' must come first, as in '" + Cli.NAME
+                    + " " + misplaced + " --redis URL'; options alone open the window");
+            System.exit(Cli.EXIT_USAGE);
+        }
         int failure = openWindow(WINDOW_LAUNCHER, args, System.err);
         if (failure != 0) {
             System.exit(failure);
         }
+    }
+
+    /** Returns a command name given after the first argument, which the window would otherwise ignore, or null. */
+    public static String misplacedCommand(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("-") && Cli.isCommand(args[i])) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /**
@@ -34,6 +50,17 @@ public final class Launcher {
      * @return 0 when the window was launched, or 2 after printing one error line when the class or JavaFX is
      *     missing from this build
      */
+    /** Returns the message of a missing-display failure in {@code error} or its causes, or null. */
+    private static String displayFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().contains("DISPLAY")) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
     public static int openWindow(String className, String[] args, PrintStream err) {
         try {
             Class.forName(className).getMethod("launch", String[].class).invoke(null, (Object) args);
@@ -48,6 +75,13 @@ public final class Launcher {
             return Cli.EXIT_USAGE;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            String display = displayFailure(cause);
+            if (display != null) {
+                err.println(Cli.NAME + ": error: the desktop window cannot open: " + display + "; run it where a"
+                        + " display is available (set DISPLAY on Linux), or run a command, see '" + Cli.NAME
+                        + " --help'");
+                return Cli.EXIT_USAGE;
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -147,6 +147,11 @@ public final class Cli {
         return GLOBAL_OPTIONS.contains(firstArgument) || !firstArgument.startsWith("-");
     }
 
+    /** Tells whether {@code word} names a command, such as {@code tree}. */
+    public static boolean isCommand(String word) {
+        return commandLine().getSubcommands().containsKey(word);
+    }
+
     /** Runs the command line on this process's streams and returns the exit code. */
     public static int run(String... args) {
         return commandLine().execute(args);

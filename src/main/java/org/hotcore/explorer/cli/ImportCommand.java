@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotcore.explorer.core.Bytes;
+import org.hotcore.explorer.core.EntityNotFoundException;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.hotcore.explorer.core.RejectedException;
 import picocli.CommandLine.Command;
@@ -109,17 +110,22 @@ final class ImportCommand extends StoreCommand {
                 List<HotcoreStore.NewEntity> entities = resolve(slice, refs);
                 long before = created;
                 int[] printed = {0};
-                List<String> ids = store.createAll(entities, (done, total) -> progress.update(before + done, -1),
-                        cancellation, committedIds -> {
-                            for (String id : committedIds) {
-                                Line line = slice.get(printed[0]++);
-                                if (line.ref() != null) {
-                                    refs.put(line.ref(), id);
+                List<String> ids;
+                try {
+                    ids = store.createAll(entities, (done, total) -> progress.update(before + done, -1),
+                            cancellation, committedIds -> {
+                                for (String id : committedIds) {
+                                    Line line = slice.get(printed[0]++);
+                                    if (line.ref() != null) {
+                                        refs.put(line.ref(), id);
+                                    }
+                                    print(line, id);
                                 }
-                                print(line, id);
-                            }
-                            context.out().flush();
-                        });
+                                context.out().flush();
+                            });
+                } catch (EntityNotFoundException e) {
+                    throw missingParent(slice, entities, printed[0], e);
+                }
                 created += ids.size();
                 context.out().flush();
             }
@@ -143,7 +149,14 @@ final class ImportCommand extends StoreCommand {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw rejected(number, "invalid JSON (" + e.getOriginalMessage() + ")");
+            String problem = e.getOriginalMessage();
+            int location = problem.indexOf(" (start marker");
+            if (location > 0) {
+                problem = problem.substring(0, location);
+            }
+            int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            throw rejected(number, "invalid JSON" + (column > 0 ? " at column " + column : "") + " (" + problem
+                    + ")");
         }
         if (node == null || !node.isObject()) {
             throw rejected(number, "expected a JSON object");
@@ -235,6 +248,18 @@ final class ImportCommand extends StoreCommand {
         } else {
             context.out().println(id);
         }
+    }
+
+    /** Names the first line not created whose parent is the id {@code e} did not find. */
+    private RuntimeException missingParent(List<Line> slice, List<HotcoreStore.NewEntity> entities, int created,
+                                           EntityNotFoundException e) {
+        for (int i = created; i < slice.size(); i++) {
+            if (e.id().equals(entities.get(i).parentId())) {
+                return rejected(slice.get(i).number(), "parent '" + e.id() + "' is neither an entity nor a top-level"
+                        + " id; check the uuid, or list top-level ids with 'roots'");
+            }
+        }
+        return e;
     }
 
     private RejectedException rejected(int number, String problem) {

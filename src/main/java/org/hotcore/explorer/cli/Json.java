@@ -2,6 +2,7 @@ package org.hotcore.explorer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,8 +13,13 @@ import java.io.PrintWriter;
  */
 final class Json {
 
+    /**
+     * The factory of every generator. Jackson limits nesting to 1,000 levels by default, and {@code tree --json}
+     * nests two levels per tree level, so trees of any depth need the limit lifted.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
             .build();
 
     private Json() {

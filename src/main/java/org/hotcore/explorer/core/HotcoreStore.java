@@ -556,12 +556,12 @@ public final class HotcoreStore {
      * @throws EntityNotFoundException when the entity does not exist
      */
     public void apply(String id, Map<Bytes, Bytes> changes) {
-        requireWritable("apply to " + id);
+        requireWritable("change attributes of " + id);
         if (changes.isEmpty()) {
             return;
         }
         Writes.checkChanges(changes);
-        transactions.run("apply to " + id, (jedis, multi) -> {
+        transactions.run("change attributes of " + id, (jedis, multi) -> {
             Writes.Plan plan = Writes.planApply(jedis, guard(), id, changes);
             CommandBatch batch = multi.begin();
             plan.queue(batch);

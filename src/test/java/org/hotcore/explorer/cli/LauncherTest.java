@@ -56,6 +56,24 @@ class LauncherTest {
     }
 
     @Test
+    void commandAfterOptionsIsExitTwo() throws Exception {
+        LauncherProcess run = LauncherProcess.start(folder, LauncherProcess.JAR_LOGGING, "--redis",
+                "redis://127.0.0.1:1/0", "tree");
+
+        assertThat(run.waitFor(60)).isEqualTo(2);
+        assertThat(run.err()).startsWith("hotcore-explorer: error: the command 'tree' must come first");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void misplacedCommandFindsOnlyCommandNames() {
+        assertThat(Launcher.misplacedCommand(new String[] {"--redis", "redis://127.0.0.1:6379/0"})).isNull();
+        assertThat(Launcher.misplacedCommand(new String[] {"--redis", "redis://127.0.0.1:6379/0", "count"}))
+                .isEqualTo("count");
+        assertThat(Launcher.misplacedCommand(new String[] {"--read-only", "--theme", "dark"})).isNull();
+    }
+
+    @Test
     void argumentsForCommandLine() {
         assertThat(Cli.handles("roots")).isTrue();
         assertThat(Cli.handles("--help")).isTrue();

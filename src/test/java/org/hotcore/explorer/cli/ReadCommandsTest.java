@@ -3,7 +3,10 @@ package org.hotcore.explorer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotcore.explorer.cli.TestTrees.attributes;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +126,34 @@ class ReadCommandsTest {
         assertThat(container.get("type").asText()).isEqualTo("container");
         assertThat(container.get("children")).hasSize(1);
         assertThat(container.get("children").get(0).has("children")).isFalse();
+    }
+
+    @Test
+    void treeJsonOfDeepChain() throws Exception {
+        String parent = "deep-top";
+        try (Jedis jedis = RedisTestServer.jedis()) {
+            for (int level = 1; level <= 800; level++) {
+                String id = "deep-" + level;
+                jedis.hset("e:" + id, "name", "level " + level);
+                jedis.set("p:" + id, parent);
+                jedis.sadd("c:" + parent, id);
+                parent = id;
+            }
+        }
+
+        CliRun run = CliRun.on(url, "tree", "deep-top", "--json", "--depth", "1000");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+                .build();
+        JsonNode json = new ObjectMapper(factory).readTree(run.out());
+        int depth = 0;
+        for (JsonNode node = json; node.has("children"); node = node.get("children").get(0)) {
+            depth++;
+        }
+        assertThat(depth).isEqualTo(800);
     }
 
     @Test
