@@ -24,63 +24,91 @@ final class SubtreeDeleteDialog {
     public static final String NAMES_ID = "subtreeDeleteNames";
     public static final String DELETE_BUTTON_ID = "subtreeDeleteButton";
 
-    private SubtreeDeleteDialog() {
-    }
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+    private final ProgressIndicator counting = new ProgressIndicator();
+    private final Label count = new Label();
+    private final Label names = new Label();
+    private final Button deleteButton;
+    private SubtreeDeletes.Preview preview;
+    private Runnable onConfirmed;
 
-    /** Opens the dialog; {@code onConfirmed} runs when the user chose to delete. */
-    static void show(Window owner, SubtreeDeletes.Preview preview, Runnable onConfirmed) {
-        Dialog<ButtonType> dialog = new Dialog<>();
+    /**
+     * Builds the dialog once for {@code owner}, so that opening it later only binds it to a preview: building a
+     * dialog's stage takes tens of milliseconds of the FX thread.
+     */
+    SubtreeDeleteDialog(Window owner) {
         dialog.initOwner(owner);
         dialog.setTitle("Delete subtree");
-        dialog.setHeaderText("Delete " + preview.node().labelBinding().get() + " with its whole subtree?");
-
-        ProgressIndicator counting = new ProgressIndicator();
         counting.setPrefSize(16, 16);
-        counting.visibleProperty().bind(preview.completeProperty().not()
-                .and(preview.failureProperty().isEmpty()));
         counting.managedProperty().bind(counting.visibleProperty());
-        Label count = new Label();
         count.setId(COUNT_ID);
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!preview.failureProperty().get().isEmpty()) {
-                return preview.failureProperty().get();
-            }
-            String number = String.format(Locale.ROOT, "%,d", preview.getCounted());
-            return preview.isComplete() ? number + " entities will be deleted, in batches that can be cancelled."
-                    : "Counting the entities… " + number + " so far";
-        }, preview.countedProperty(), preview.completeProperty(), preview.failureProperty()));
-        Label names = new Label();
         names.setId(NAMES_ID);
         names.setWrapText(true);
-        names.textProperty().bind(Bindings.createStringBinding(() -> {
-            String listed = String.join(", ", preview.getNames());
-            long rest = preview.getCounted() - preview.getNames().size();
-            return preview.isComplete() && rest > 0 ? listed + " and " + String.format(Locale.ROOT, "%,d", rest)
-                    + " more" : listed;
-        }, preview.getNames(), preview.countedProperty(), preview.completeProperty()));
-
         VBox content = new VBox(10, new HBox(8, counting, count), names);
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
-        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(delete, ButtonType.CANCEL);
-        Button deleteButton = (Button) dialog.getDialogPane().lookupButton(delete);
+        deleteButton = (Button) dialog.getDialogPane().lookupButton(delete);
         deleteButton.setId(DELETE_BUTTON_ID);
         deleteButton.getStyleClass().add("danger");
-        deleteButton.disableProperty().bind(preview.completeProperty().not());
-        deleteButton.textProperty().bind(Bindings.createStringBinding(() -> preview.isComplete()
-                ? "Delete " + String.format(Locale.ROOT, "%,d", preview.getCounted()) + " entities" : "Delete",
-                preview.completeProperty(), preview.countedProperty()));
         // Cancel is the default button, so Enter does not delete by accident.
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         deleteButton.setDefaultButton(false);
-
+        // Styled now, so that the first show only lays it out.
+        dialog.getDialogPane().applyCss();
         dialog.setOnHidden(event -> {
-            preview.cancel();
-            if (dialog.getResult() == delete) {
-                onConfirmed.run();
+            SubtreeDeletes.Preview shown = preview;
+            Runnable confirmed = onConfirmed;
+            boolean chosen = dialog.getResult() == delete;
+            unbind();
+            shown.cancel();
+            if (chosen) {
+                confirmed.run();
             }
         });
+    }
+
+    /** Opens the dialog for {@code shown}; {@code confirmed} runs when the user chose to delete. */
+    void show(SubtreeDeletes.Preview shown, Runnable confirmed) {
+        if (dialog.isShowing()) {
+            shown.cancel();
+            return;
+        }
+        preview = shown;
+        onConfirmed = confirmed;
+        dialog.setResult(null);
+        dialog.setHeaderText("Delete " + shown.node().labelBinding().get() + " with its whole subtree?");
+        counting.visibleProperty().bind(shown.completeProperty().not().and(shown.failureProperty().isEmpty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!shown.failureProperty().get().isEmpty()) {
+                return shown.failureProperty().get();
+            }
+            String number = String.format(Locale.ROOT, "%,d", shown.getCounted());
+            return shown.isComplete() ? number + " entities will be deleted, in batches that can be cancelled."
+                    : "Counting the entities… " + number + " so far";
+        }, shown.countedProperty(), shown.completeProperty(), shown.failureProperty()));
+        names.textProperty().bind(Bindings.createStringBinding(() -> {
+            String listed = String.join(", ", shown.getNames());
+            long rest = shown.getCounted() - shown.getNames().size();
+            return shown.isComplete() && rest > 0 ? listed + " and " + String.format(Locale.ROOT, "%,d", rest)
+                    + " more" : listed;
+        }, shown.getNames(), shown.countedProperty(), shown.completeProperty()));
+        deleteButton.disableProperty().bind(shown.completeProperty().not());
+        deleteButton.textProperty().bind(Bindings.createStringBinding(() -> shown.isComplete()
+                ? "Delete " + String.format(Locale.ROOT, "%,d", shown.getCounted()) + " entities" : "Delete",
+                shown.completeProperty(), shown.countedProperty()));
         dialog.show();
+    }
+
+    /** Releases the bindings to the last preview, so it can be collected. */
+    private void unbind() {
+        counting.visibleProperty().unbind();
+        count.textProperty().unbind();
+        names.textProperty().unbind();
+        deleteButton.disableProperty().unbind();
+        deleteButton.textProperty().unbind();
+        preview = null;
+        onConfirmed = null;
     }
 }

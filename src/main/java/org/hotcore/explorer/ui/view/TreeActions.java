@@ -51,6 +51,9 @@ public final class TreeActions {
     private final Runnable refresh;
     private final ContextMenu contextMenu;
 
+    /** The confirmation of subtree deletes, built once and reused. */
+    private SubtreeDeleteDialog subtreeDeleteDialog;
+
     public TreeActions(ExplorerModel model, TreePane treePane, Runnable refresh) {
         this.model = model;
         this.treePane = treePane;
@@ -205,8 +208,17 @@ public final class TreeActions {
             return;
         }
         SubtreeDeletes.Preview preview = model.subtreeDeletes().preview(node);
-        SubtreeDeleteDialog.show(treePane.view().getScene().getWindow(), preview, () -> model.subtreeDeletes()
+        prepareDialogs();
+        subtreeDeleteDialog.show(preview, () -> model.subtreeDeletes()
                 .start(node, preview.isComplete() ? preview.getCounted() : -1));
+    }
+
+    /** Builds the dialogs that are kept for reuse, once the tree is in a window. */
+    void prepareDialogs() {
+        if (subtreeDeleteDialog == null && treePane.view().getScene() != null
+                && treePane.view().getScene().getWindow() != null) {
+            subtreeDeleteDialog = new SubtreeDeleteDialog(treePane.view().getScene().getWindow());
+        }
     }
 
     /** Reveals and selects the entities just moved or created: the first one focused, the others added. */
