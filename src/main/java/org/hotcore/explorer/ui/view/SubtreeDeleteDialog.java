@@ -58,46 +58,46 @@ final class SubtreeDeleteDialog {
         // Styled now, so that the first show only lays it out.
         dialog.getDialogPane().applyCss();
         dialog.setOnHidden(event -> {
-            SubtreeDeletes.Preview shown = preview;
+            SubtreeDeletes.Preview closed = preview;
             Runnable confirmed = onConfirmed;
             boolean chosen = dialog.getResult() == delete;
             unbind();
-            shown.cancel();
+            closed.cancel();
             if (chosen) {
                 confirmed.run();
             }
         });
     }
 
-    /** Opens the dialog for {@code shown}; {@code confirmed} runs when the user chose to delete. */
-    void show(SubtreeDeletes.Preview shown, Runnable confirmed) {
+    /** Opens the dialog for {@code counted}; {@code confirmed} runs when the user chose to delete. */
+    void show(SubtreeDeletes.Preview counted, Runnable confirmed) {
         if (dialog.isShowing()) {
-            shown.cancel();
+            counted.cancel();
             return;
         }
-        preview = shown;
+        preview = counted;
         onConfirmed = confirmed;
         dialog.setResult(null);
-        dialog.setHeaderText("Delete " + shown.node().labelBinding().get() + " with its whole subtree?");
-        counting.visibleProperty().bind(shown.completeProperty().not().and(shown.failureProperty().isEmpty()));
+        dialog.setHeaderText("Delete " + counted.node().labelBinding().get() + " with its whole subtree?");
+        counting.visibleProperty().bind(counted.completeProperty().not().and(counted.failureProperty().isEmpty()));
         count.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!shown.failureProperty().get().isEmpty()) {
-                return shown.failureProperty().get();
+            if (!counted.failureProperty().get().isEmpty()) {
+                return counted.failureProperty().get();
             }
-            String number = String.format(Locale.ROOT, "%,d", shown.getCounted());
-            return shown.isComplete() ? number + " entities will be deleted, in batches that can be cancelled."
+            String number = String.format(Locale.ROOT, "%,d", counted.getCounted());
+            return counted.isComplete() ? number + " entities will be deleted, in batches that can be cancelled."
                     : "Counting the entities… " + number + " so far";
-        }, shown.countedProperty(), shown.completeProperty(), shown.failureProperty()));
+        }, counted.countedProperty(), counted.completeProperty(), counted.failureProperty()));
         names.textProperty().bind(Bindings.createStringBinding(() -> {
-            String listed = String.join(", ", shown.getNames());
-            long rest = shown.getCounted() - shown.getNames().size();
-            return shown.isComplete() && rest > 0 ? listed + " and " + String.format(Locale.ROOT, "%,d", rest)
+            String listed = String.join(", ", counted.getNames());
+            long rest = counted.getCounted() - counted.getNames().size();
+            return counted.isComplete() && rest > 0 ? listed + " and " + String.format(Locale.ROOT, "%,d", rest)
                     + " more" : listed;
-        }, shown.getNames(), shown.countedProperty(), shown.completeProperty()));
-        deleteButton.disableProperty().bind(shown.completeProperty().not());
-        deleteButton.textProperty().bind(Bindings.createStringBinding(() -> shown.isComplete()
-                ? "Delete " + String.format(Locale.ROOT, "%,d", shown.getCounted()) + " entities" : "Delete",
-                shown.completeProperty(), shown.countedProperty()));
+        }, counted.getNames(), counted.countedProperty(), counted.completeProperty()));
+        deleteButton.disableProperty().bind(counted.completeProperty().not());
+        deleteButton.textProperty().bind(Bindings.createStringBinding(() -> counted.isComplete()
+                ? "Delete " + String.format(Locale.ROOT, "%,d", counted.getCounted()) + " entities" : "Delete",
+                counted.completeProperty(), counted.countedProperty()));
         dialog.show();
     }
 
