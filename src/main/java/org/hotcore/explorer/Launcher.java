@@ -2,6 +2,7 @@ package org.hotcore.explorer;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Set;
 import org.hotcore.explorer.cli.Cli;
 
 /**
@@ -36,8 +37,9 @@ public final class Launcher {
 
     /** Returns a command name given after the first argument, which the window would otherwise ignore, or null. */
     public static String misplacedCommand(String[] args) {
+        Set<String> commands = Cli.commandNames();
         for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("-") && Cli.isCommand(args[i])) {
+            if (!args[i].startsWith("-") && commands.contains(args[i])) {
                 return args[i];
             }
         }

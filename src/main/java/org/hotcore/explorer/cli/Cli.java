@@ -147,9 +147,9 @@ public final class Cli {
         return GLOBAL_OPTIONS.contains(firstArgument) || !firstArgument.startsWith("-");
     }
 
-    /** Tells whether {@code word} names a command, such as {@code tree}. */
-    public static boolean isCommand(String word) {
-        return commandLine().getSubcommands().containsKey(word);
+    /** Returns the names of the commands, such as {@code tree}. */
+    public static Set<String> commandNames() {
+        return Set.copyOf(commandLine().getSubcommands().keySet());
     }
 
     /** Runs the command line on this process's streams and returns the exit code. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -181,10 +182,9 @@ final class BulkCreate {
         while (to < entities.size() && to - from < MAX_CHUNK_ENTITIES) {
             Map<Bytes, Bytes> attributes = entities.get(to).attributes();
             List<Bytes> added = new ArrayList<>();
-            for (byte[] key : sharedKeysOf(to)) {
-                Bytes wrapped = Bytes.wrap(key);
-                if (!sharedKeys.contains(wrapped)) {
-                    added.add(wrapped);
+            for (SharedKey shared : sharedKeysOf(to)) {
+                if (!sharedKeys.contains(shared.key())) {
+                    added.add(shared.key());
                 }
             }
             long entityBytes = 0;
@@ -216,14 +216,21 @@ final class BulkCreate {
         return new Chunk(from, to);
     }
 
-    /** Returns the keys of sets entity {@code i} joins: its parent's children set, index sets and GEO set. */
-    private List<byte[]> sharedKeysOf(int i) {
+    /** A set that entities of a chunk join, with the type hotcore stores under its key. */
+    private record SharedKey(Bytes key, String type) {
+    }
+
+    /** Returns the sets entity {@code i} joins: its parent's children set, its index sets and its GEO set. */
+    private List<SharedKey> sharedKeysOf(int i) {
         Map<Bytes, Bytes> attributes = entities.get(i).attributes();
-        List<byte[]> keys = new ArrayList<>(Writes.indexKeys(attributes));
-        keys.add(Keys.children(parents.get(i)));
+        List<SharedKey> keys = new ArrayList<>();
+        keys.add(new SharedKey(Bytes.wrap(Keys.children(parents.get(i))), "set"));
+        for (byte[] key : Writes.indexKeys(attributes)) {
+            keys.add(new SharedKey(Bytes.wrap(key), "set"));
+        }
         Geo.Position position = Geo.positionOf(attributes);
         if (position != null) {
-            keys.add(position.key());
+            keys.add(new SharedKey(Bytes.wrap(position.key()), "zset"));
         }
         return keys;
     }
@@ -247,14 +254,11 @@ final class BulkCreate {
                 if (!inChunk.contains(parent)) {
                     outsideParents.add(parent);
                 }
-                Map<Bytes, Bytes> attributes = entities.get(i).attributes();
-                expectType(types, Keys.children(parent), "set");
-                for (byte[] key : Writes.indexKeys(attributes)) {
-                    expectType(types, key, "set");
-                }
-                Geo.Position position = Geo.positionOf(attributes);
-                if (position != null) {
-                    expectType(types, position.key(), "zset");
+                for (SharedKey shared : sharedKeysOf(i)) {
+                    // Keys an earlier chunk of this call wrote are not checked again.
+                    if (!checkedKeys.contains(shared.key())) {
+                        types.putIfAbsent(shared.key(), shared.type());
+                    }
                 }
             }
 
@@ -306,22 +310,14 @@ final class BulkCreate {
             queueChunk(batch, chunk);
             try {
                 before.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 throw new PredecessorFailed(e);
             }
             return null;
         });
         // The chunk's shared keys now exist with the types hotcore stores; later chunks of this call skip them.
         for (int i = chunk.from(); i < chunk.to() && checkedKeys.size() < MAX_CHECKED_KEYS; i++) {
-            checkedKeys.addAll(sharedKeysOf(i).stream().map(Bytes::wrap).toList());
-        }
-    }
-
-    /** Adds {@code key} to the TYPE checks of a chunk, unless an earlier chunk of this call wrote it. */
-    private void expectType(Map<Bytes, String> types, byte[] key, String type) {
-        Bytes wrapped = Bytes.wrap(key);
-        if (!checkedKeys.contains(wrapped)) {
-            types.putIfAbsent(wrapped, type);
+            checkedKeys.addAll(sharedKeysOf(i).stream().map(SharedKey::key).toList());
         }
     }
 

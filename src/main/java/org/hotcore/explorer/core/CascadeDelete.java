@@ -331,7 +331,7 @@ public final class CascadeDelete {
         boolean clean = false;
         CommandBatch transaction = null;
         try {
-            // WATCH and the reads of the check travel in one round trip; the server runs them in order, so the reads
+            // WATCH and the reads of the check travel in one round trip. The server runs them in order, so the reads
             // see the state the WATCH guards.
             List<Response<Long>> childCounts = new ArrayList<>(batch.size());
             List<Response<byte[]>> parents = new ArrayList<>(batch.size());
@@ -348,7 +348,7 @@ public final class CascadeDelete {
             }
 
             // An entity with neither hash nor parent pointer was deleted by an earlier batch and returned again by
-            // SSCAN, or is a member of its parent's children set with no keys at all. Only the children set tells.
+            // SSCAN, or is a member of its parent's children set with no keys at all. SISMEMBER of that set decides.
             List<Integer> keyless = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (hashes.get(i).get().isEmpty() && parents.get(i).get() == null && batch.get(i).parentId() != null) {

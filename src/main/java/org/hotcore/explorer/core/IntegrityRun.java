@@ -148,8 +148,8 @@ final class IntegrityRun {
      * Checks the subtree of {@code top}: walks the children sets from {@code top} with an explicit stack, checks
      * every entity reached as the whole-database check does, and then SCANs the {@code p:} keys for entities whose
      * pointer names a node of the subtree but which no children set lists. Last it SCANs the index and GEO sets
-     * of the whole database and checks their members that belong to the subtree, so stale members are found too;
-     * members outside the subtree are skipped unread.
+     * of the whole database and checks their members that belong to the subtree, so stale members are found too.
+     * Members outside the subtree are skipped unread.
      */
     Report executeSubtree(String top, Progress progress) {
         boolean entity = jedis.exists(Keys.entity(top));

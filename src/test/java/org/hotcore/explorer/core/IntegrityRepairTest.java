@@ -188,7 +188,7 @@ class IntegrityRepairTest extends StoreTestBase {
     }
 
     @Test
-    void subtreeCheckFindsStaleIndexAndGeoMembersOfItsEntities() {
+    void subtreeCheckFindsStaleSharedMembers() {
         String inside = store.create("root", attributes("name", "inside"));
         String office = store.create(inside, attributes("name", "Oslo", "type", "office", "lat", "59.9",
                 "long", "10.7"));

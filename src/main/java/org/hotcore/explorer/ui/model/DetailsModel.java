@@ -3,6 +3,7 @@ package org.hotcore.explorer.ui.model;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -204,20 +205,20 @@ public final class DetailsModel {
     /**
      * Returns the breadcrumb of {@code path}: every step of a path of at most {@value #PATH_STEPS} levels, else the
      * top-level id, a gap that counts the levels left out, and the last {@value #PATH_STEPS} steps. The labels of the
-     * steps shown are read in one pipelined round trip.
+     * steps on show are read in one pipelined round trip.
      */
     static List<PathStep> pathSteps(HotcoreStore store, List<String> path) {
         int hidden = Math.max(0, path.size() - 1 - PATH_STEPS);
-        List<String> shown = new ArrayList<>(path.subList(hidden == 0 ? 0 : hidden + 1, path.size()));
+        List<String> visibleIds = new ArrayList<>(path.subList(hidden == 0 ? 0 : hidden + 1, path.size()));
         if (hidden > 0) {
-            shown.addFirst(path.getFirst());
+            visibleIds.addFirst(path.getFirst());
         }
-        List<ChildSummary> summaries = store.summaries(shown);
+        List<ChildSummary> summaries = store.summaries(visibleIds);
         List<PathStep> steps = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            steps.add(new PathStep(shown.get(i), summaries.get(i).label()));
+        for (int i = 0; i < visibleIds.size(); i++) {
+            steps.add(new PathStep(visibleIds.get(i), summaries.get(i).label()));
             if (i == 0 && hidden > 0) {
-                steps.add(new PathStep(null, String.format("%,d levels", hidden)));
+                steps.add(new PathStep(null, String.format(Locale.ROOT, "%,d levels", hidden)));
             }
         }
         return steps;

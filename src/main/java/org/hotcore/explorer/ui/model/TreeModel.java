@@ -97,7 +97,7 @@ public final class TreeModel {
         return index.size();
     }
 
-    /** The entity the tree shows as its top; null while the tree shows the top-level ids. */
+    /** Returns the focus: the entity the tree shows as its top, or null while it shows the top-level ids. */
     public ReadOnlyObjectProperty<Focus> focusProperty() {
         return focus.getReadOnlyProperty();
     }

@@ -130,7 +130,6 @@ public final class ExplorerWindow {
     }
 
     public void show() {
-        DialogWarmup.run();
         stage.show();
         // Built in a later pulse, while the window waits for the user rather than while the user waits for it.
         Platform.runLater(treeActions::prepareDialogs);
