@@ -131,7 +131,7 @@ class DeepRevealTest {
         System.out.printf("reveal %d ms, details %d ms, longest wait of the FX thread %d ms%n", revealMillis,
                 detailsMillis, probe.longestStallMillis());
 
-        // The tree is focused on the ancestor FOCUS_MARGIN levels up, so it holds a few rows, not 100,000 levels.
+        // The tree is focused on the ancestor FOCUS_MARGIN levels up, so it contains a few rows, not 100,000 levels.
         int focusDepth = DEPTH - TreeModel.FOCUS_MARGIN;
         TreeModel.Focus focus = fx(() -> explorer.model.tree().getFocus());
         assertThat(focus).isNotNull();

@@ -29,9 +29,9 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 /**
- * Cancel of Tools › Check integrity while it runs on a valid tree of 100,000 entities (100 branches of 999 leaves
- * under root, each with its name and type index): the job ends as cancelled, the window and the jobs panel show it,
- * nothing stays busy, Redis counts no change, and Check again then runs to the end and finds the tree valid.
+ * Cancel of Tools › Check integrity while it runs on a valid tree of 100,000 entities: 100 branches of 999 leaves
+ * under root, each with its name and type index. The job ends as cancelled, the window and the jobs panel show it,
+ * and nothing stays busy. Redis counts no change, and Check again then runs to the end and finds the tree valid.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
