@@ -28,6 +28,7 @@ import org.hotcore.explorer.core.RedisSettings;
 import org.hotcore.explorer.ui.model.EntityNode;
 import org.hotcore.explorer.ui.model.ExplorerModel;
 import org.hotcore.explorer.ui.view.ExplorerWindow;
+import org.hotcore.explorer.ui.view.StyleClasses;
 import org.hotcore.explorer.ui.view.TreeEntry;
 import org.hotcore.explorer.ui.view.TreePane;
 import org.hotcore.explorer.ui.view.WindowPreferences;
@@ -180,7 +181,8 @@ final class ExplorerTestSupport {
     }
 
     private static org.testfx.service.query.NodeQuery loadMoreLookup(FxRobot robot, TreeItem<TreeEntry> parent) {
-        return robot.lookup(".load-more").match(node -> node instanceof Labeled labeled
+        return robot.lookup(".entity-cell").match(node -> node instanceof Labeled labeled
+                && node.getPseudoClassStates().contains(StyleClasses.LOAD_MORE)
                 && labeled.getParent() != null && ((TreeCell<?>) labeled).getTreeItem()
                 == parent.getChildren().getLast());
     }

@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
@@ -36,6 +37,7 @@ import org.hotcore.explorer.ui.model.SearchModel;
 import org.hotcore.explorer.ui.view.DetailsPane;
 import org.hotcore.explorer.ui.view.ExplorerWindow;
 import org.hotcore.explorer.ui.view.SearchPane;
+import org.hotcore.explorer.ui.view.StyleClasses;
 import org.hotcore.explorer.ui.view.TreeEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -144,8 +146,10 @@ class ExplorerWindowTest {
         assertThat(fx(() -> node(locations).labelBinding().get())).isEqualTo("Locations (5)");
         TreeItem<TreeEntry> lagos = explorer.item(robot, "Lagos office");
         assertThat(fx(lagos::isLeaf)).isTrue();
-        assertThat(explorer.cell(robot, lagos).getStyleClass()).contains("type-office");
-        assertThat(explorer.cell(robot, locations).getStyleClass()).contains("type-container");
+        assertThat(explorer.cell(robot, lagos).getPseudoClassStates()).contains(StyleClasses.palette("office"))
+                .doesNotContain(StyleClasses.palette("container"));
+        assertThat(explorer.cell(robot, locations).getPseudoClassStates()).contains(StyleClasses.palette("container"))
+                .doesNotContain(StyleClasses.palette("office"));
     }
 
     @Test
@@ -171,6 +175,29 @@ class ExplorerWindowTest {
         try (Jedis jedis = jedis()) {
             assertThat(ids).containsExactlyInAnyOrderElementsOf(jedis.smembers("c:" + bulkId));
         }
+    }
+
+    @Test
+    void pageAboveFocusKeepsFocus(FxRobot robot) {
+        explorer.expand(robot, "root");
+        TreeView<TreeEntry> tree = explorer.tree(robot);
+        TreeItem<TreeEntry> bulk = explorer.item(robot, "Bulk");
+        TreeItem<TreeEntry> below = fx(() -> tree.getTreeItem(tree.getRow(bulk) + 1));
+        assertThat(below).as("a row below Bulk").isNotNull();
+        fxRun(() -> tree.getSelectionModel().clearAndSelect(tree.getRow(below)));
+        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(below);
+
+        // As a click on the arrow does: the selection and focus stay on the row below, which the page pushes down.
+        fxRun(() -> bulk.setExpanded(true));
+        waitUntil("the first page of Bulk is in", () -> !node(bulk).isLoading() && bulk.getChildren().size() == 251);
+
+        // Bulk's 250 rows and its Load more row now lie between Bulk and the row below.
+        int belowRow = fx(() -> tree.getRow(bulk)) + 252;
+        assertThat(fx(() -> tree.getRow(below))).isEqualTo(belowRow);
+        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(below);
+        assertThat(fx(() -> tree.getFocusModel().getFocusedIndex())).isEqualTo(belowRow);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItems())).containsExactly(below);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedIndex())).isEqualTo(belowRow);
     }
 
     @Test

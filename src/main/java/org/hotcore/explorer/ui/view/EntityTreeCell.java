@@ -1,33 +1,50 @@
 package org.hotcore.explorer.ui.view;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import javafx.util.Subscription;
 import org.hotcore.explorer.ui.model.EntityNode;
 
 /**
  * Renders a tree row: an icon and colour by the entity's {@code type}, the label with the child count, a spinner
- * while the node is loading, and the "Load more (N left)" row, which loads the next page when clicked. Rows being
- * deleted, cut, or under a drag show it through pseudo-classes.
+ * once the node has been loading for a moment, and the "Load more (N left)" row, which loads the next page when
+ * clicked. The kind of row and its state (deleted, cut, under a drag) are pseudo-classes.
  */
 final class EntityTreeCell extends TreeCell<TreeEntry> {
+
+    /** The pseudo-classes that mark the kind of row a cell shows. */
+    private static final List<PseudoClass> ENTRY_STATES = Stream.concat(
+            Stream.of(StyleClasses.TOP_LEVEL, StyleClasses.LOAD_MORE), StyleClasses.palettes().stream()).toList();
+
+    /** How long a row works before it shows a spinner. */
+    static final long SPINNER_DELAY_MILLIS = 250;
 
     private final Consumer<EntityNode> onLoadMore;
     private final Region icon = new Region();
     private final ProgressIndicator spinner = new ProgressIndicator();
+    private final PauseTransition spinnerDelay = new PauseTransition(Duration.millis(SPINNER_DELAY_MILLIS));
     private Subscription subscription = Subscription.EMPTY;
-    private String typeClass;
-    private String paletteClass;
 
     EntityTreeCell(Consumer<EntityNode> onLoadMore) {
         this.onLoadMore = onLoadMore;
         getStyleClass().add(StyleClasses.ENTITY_CELL);
         icon.getStyleClass().add(StyleClasses.ENTITY_ICON);
+        // A hidden icon takes no room, so the text of a row without one starts where a graphic would.
+        icon.managedProperty().bind(icon.visibleProperty());
         spinner.setPrefSize(14, 14);
         spinner.setMaxSize(14, 14);
+        spinnerDelay.setOnFinished(event -> setGraphic(spinner));
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && getItem() instanceof TreeEntry.LoadMore more) {
                 onLoadMore.accept(more.parent());
@@ -40,9 +57,8 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
         super.updateItem(entry, empty);
         subscription.unsubscribe();
         subscription = Subscription.EMPTY;
+        spinnerDelay.stop();
         textProperty().unbind();
-        clearTypeClasses();
-        getStyleClass().removeAll(StyleClasses.LOAD_MORE, StyleClasses.TOP_LEVEL);
         pseudoClassStateChanged(StyleClasses.MISSING, false);
         pseudoClassStateChanged(StyleClasses.LOADING, false);
         pseudoClassStateChanged(StyleClasses.DELETING, false);
@@ -52,7 +68,8 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
 
         if (empty || entry == null) {
             setText(null);
-            setGraphic(null);
+            showGraphic(false);
+            setEntryStates(Set.of());
             return;
         }
         switch (entry) {
@@ -63,11 +80,8 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
 
     private void showEntity(EntityNode node) {
         textProperty().bind(node.labelBinding());
-        if (node.isTopLevel()) {
-            getStyleClass().add(StyleClasses.TOP_LEVEL);
-        }
         subscription = Subscription.combine(
-                node.typeProperty().subscribe(this::applyType),
+                node.typeProperty().subscribe(type -> applyType(node.isTopLevel(), type)),
                 node.missingProperty().subscribe(missing -> pseudoClassStateChanged(StyleClasses.MISSING, missing)),
                 node.loadingProperty().subscribe(loading -> updateGraphic(node)),
                 node.busyProperty().subscribe(busy -> updateGraphic(node)),
@@ -77,34 +91,60 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
     }
 
     private void showLoadMore(EntityNode parent) {
-        getStyleClass().add(StyleClasses.LOAD_MORE);
+        setEntryStates(Set.of(StyleClasses.LOAD_MORE));
         textProperty().bind(parent.remainingProperty().map(left -> "Load more (" + left + " left)"));
-        subscription = parent.loadingProperty().subscribe(loading -> {
-            pseudoClassStateChanged(StyleClasses.LOADING, loading);
-            setGraphic(loading ? spinner : null);
-        });
+        subscription = parent.loadingProperty().subscribe(loading -> showWorking(loading, false));
     }
 
     private void updateGraphic(EntityNode node) {
-        boolean working = node.isLoading() || node.isBusy();
-        pseudoClassStateChanged(StyleClasses.LOADING, working);
-        setGraphic(working ? spinner : icon);
+        showWorking(node.isLoading() || node.isBusy(), true);
     }
 
-    private void applyType(String type) {
-        clearTypeClasses();
-        if (type != null && !type.isEmpty()) {
-            typeClass = StyleClasses.typeClass(type);
-            paletteClass = StyleClasses.paletteClass(type);
-            getStyleClass().addAll(typeClass, paletteClass);
+    /**
+     * Shows the icon, or hides it without taking it out of the cell: a node added back to the scene is matched
+     * against the style sheets again, which every row that comes into view would pay.
+     */
+    private void showGraphic(boolean visible) {
+        icon.setVisible(visible);
+        if (getGraphic() != icon) {
+            setGraphic(icon);
         }
     }
 
-    private void clearTypeClasses() {
-        if (typeClass != null) {
-            getStyleClass().removeAll(typeClass, paletteClass);
-            typeClass = null;
-            paletteClass = null;
+    /**
+     * Shows the spinner in place of the icon once the row has been working for {@value #SPINNER_DELAY_MILLIS}
+     * ms. Most pages arrive sooner, and a spinner shown for only a frame or two costs the FX thread for nothing.
+     */
+    private void showWorking(boolean working, boolean withIcon) {
+        pseudoClassStateChanged(StyleClasses.LOADING, working);
+        if (!working) {
+            spinnerDelay.stop();
+            showGraphic(withIcon);
+        } else if (getGraphic() != spinner && spinnerDelay.getStatus() != Animation.Status.RUNNING) {
+            showGraphic(withIcon);
+            spinnerDelay.playFromStart();
+        }
+    }
+
+    private void applyType(boolean topLevel, String type) {
+        Set<PseudoClass> states = new HashSet<>(2);
+        if (topLevel) {
+            states.add(StyleClasses.TOP_LEVEL);
+        }
+        if (type != null && !type.isEmpty()) {
+            states.add(StyleClasses.palette(type));
+        }
+        setEntryStates(states);
+    }
+
+    /**
+     * Sets the pseudo-classes of the row's kind: top-level, palette or load more. They are pseudo-classes because a
+     * change of style classes makes JavaFX match the cell and its children against every style sheet again, which
+     * each row that scrolls into view would pay.
+     */
+    private void setEntryStates(Set<PseudoClass> states) {
+        for (PseudoClass state : ENTRY_STATES) {
+            pseudoClassStateChanged(state, states.contains(state));
         }
     }
 }

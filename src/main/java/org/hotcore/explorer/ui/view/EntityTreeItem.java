@@ -3,7 +3,6 @@ package org.hotcore.explorer.ui.view;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -19,8 +18,18 @@ import org.hotcore.explorer.ui.model.EntityNode;
  */
 final class EntityTreeItem extends TreeItem<TreeEntry> {
 
+    /** The tree that shows the items: it loads pages on expansion and adds rows. */
+    interface Host {
+
+        /** The user expanded the item of {@code node}. */
+        void expanded(EntityNode node);
+
+        /** Runs {@code change}, which adds {@code rows} rows to an expanded item, in a way the tree handles fast. */
+        void addRows(int rows, Runnable change);
+    }
+
     private final EntityNode node;
-    private final Consumer<EntityNode> onExpand;
+    private final Host host;
     private final TreeItem<TreeEntry> loadMoreItem;
     private final ObservableBooleanValue hasMore;
     private final ObservableList<EntityNode> source;
@@ -28,20 +37,22 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
     private final ChangeListener<Boolean> hasMoreListener = (observable, was, is) -> updateLoadMore(is);
     private final ChangeListener<Number> childCountListener = (observable, was, is) -> fireLeafChange();
     private final ChangeListener<Boolean> loadingListener;
+    /** The leaf state of the last event fired to the cells. */
+    private boolean shownLeaf;
 
     /** Creates the hidden root whose children are the top-level ids. */
-    static EntityTreeItem root(ObservableList<EntityNode> topLevel, Consumer<EntityNode> onExpand) {
-        return new EntityTreeItem(null, topLevel, onExpand);
+    static EntityTreeItem root(ObservableList<EntityNode> topLevel, Host host) {
+        return new EntityTreeItem(null, topLevel, host);
     }
 
-    EntityTreeItem(EntityNode node, Consumer<EntityNode> onExpand) {
-        this(node, node.getChildren(), onExpand);
+    EntityTreeItem(EntityNode node, Host host) {
+        this(node, node.getChildren(), host);
     }
 
-    private EntityTreeItem(EntityNode node, ObservableList<EntityNode> source, Consumer<EntityNode> onExpand) {
+    private EntityTreeItem(EntityNode node, ObservableList<EntityNode> source, Host host) {
         super(node == null ? null : new TreeEntry.Entity(node));
         this.node = node;
-        this.onExpand = onExpand;
+        this.host = host;
         this.loadMoreItem = node == null ? null : new TreeItem<>(new TreeEntry.LoadMore(node));
         this.hasMore = node == null ? null : node.hasMoreProperty();
         this.source = source;
@@ -53,11 +64,12 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
         };
 
         List<TreeItem<TreeEntry>> initial = new ArrayList<>();
-        source.forEach(child -> initial.add(new EntityTreeItem(child, onExpand)));
+        source.forEach(child -> initial.add(new EntityTreeItem(child, host)));
         if (hasMore != null && hasMore.get()) {
             initial.add(loadMoreItem);
         }
         getChildren().setAll(initial);
+        shownLeaf = isLeaf();
 
         source.addListener(modelListener);
         if (node != null) {
@@ -66,7 +78,7 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
             node.loadingProperty().addListener(loadingListener);
             expandedProperty().addListener((observable, was, is) -> {
                 if (is) {
-                    onExpand.accept(node);
+                    host.expanded(node);
                 }
             });
         }
@@ -114,8 +126,13 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
             }
             if (change.wasAdded()) {
                 List<TreeItem<TreeEntry>> added = new ArrayList<>(change.getAddedSize());
-                change.getAddedSubList().forEach(child -> added.add(new EntityTreeItem(child, onExpand)));
-                getChildren().addAll(change.getFrom(), added);
+                change.getAddedSubList().forEach(child -> added.add(new EntityTreeItem(child, host)));
+                int from = change.getFrom();
+                if (isExpanded()) {
+                    host.addRows(added.size(), () -> getChildren().addAll(from, added));
+                } else {
+                    getChildren().addAll(from, added);
+                }
             }
         }
         fireLeafChange();
@@ -127,7 +144,7 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
             TreeItem<TreeEntry> existing = getChildren().stream()
                     .filter(item -> item instanceof EntityTreeItem entityItem && entityItem.node == child)
                     .findFirst().orElse(null);
-            items.add(existing != null ? existing : new EntityTreeItem(child, onExpand));
+            items.add(existing != null ? existing : new EntityTreeItem(child, host));
         }
         if (hasMore != null && hasMore.get()) {
             items.add(loadMoreItem);
@@ -144,8 +161,15 @@ final class EntityTreeItem extends TreeItem<TreeEntry> {
         }
     }
 
-    /** Makes the cell redraw its expand arrow after the child count changed. */
+    /**
+     * Makes the cell redraw its expand arrow when {@link #isLeaf()} changed. A value change makes the tree view
+     * rebuild every visible cell, so it is fired only when the arrow appears or goes, not for each page of children.
+     */
     private void fireLeafChange() {
-        Event.fireEvent(this, new TreeModificationEvent<>(valueChangedEvent(), this, getValue()));
+        boolean leaf = isLeaf();
+        if (leaf != shownLeaf) {
+            shownLeaf = leaf;
+            Event.fireEvent(this, new TreeModificationEvent<>(valueChangedEvent(), this, getValue()));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.hotcore.explorer.ui.view;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javafx.css.PseudoClass;
 
 /** Style classes and pseudo-classes of the explorer's views, as the stylesheets name them. */
@@ -11,11 +13,7 @@ public final class StyleClasses {
     public static final String ENTITY_TREE = "entity-tree";
     public static final String ENTITY_CELL = "entity-cell";
     public static final String ENTITY_ICON = "entity-icon";
-    public static final String TOP_LEVEL = "top-level";
-    public static final String LOAD_MORE = "load-more";
     public static final String FOCUS_BAR = "focus-bar";
-    public static final String TYPE_PREFIX = "type-";
-    public static final String PALETTE_PREFIX = "type-palette-";
     /** Number of distinct colour and icon pairs for entity types. */
     public static final int PALETTE_SIZE = 6;
 
@@ -44,6 +42,14 @@ public final class StyleClasses {
     public static final String BANNER_DANGER = "banner-danger";
     public static final String BANNER_WARNING = "banner-warning";
 
+    /** A row of a top-level id. */
+    public static final PseudoClass TOP_LEVEL = PseudoClass.getPseudoClass("top-level");
+    /** The "Load more" row at the end of a node's loaded children. */
+    public static final PseudoClass LOAD_MORE = PseudoClass.getPseudoClass("load-more");
+    /** The colour and icon pairs of entity types, {@code palette-0} and on. */
+    private static final List<PseudoClass> PALETTE = IntStream.range(0, PALETTE_SIZE)
+            .mapToObj(slot -> PseudoClass.getPseudoClass("palette-" + slot)).toList();
+
     public static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     public static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
     public static final PseudoClass LARGE = PseudoClass.getPseudoClass("large");
@@ -59,20 +65,20 @@ public final class StyleClasses {
     private StyleClasses() {
     }
 
-    /** Returns the style class for an entity type: {@code type-} and the type in lower case, other characters as -. */
-    public static String typeClass(String type) {
-        return TYPE_PREFIX + type.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
-    }
-
     /** Palette slots of common hotcore types, so they never share a colour; other types are hashed. */
     private static final Map<String, Integer> KNOWN_TYPES = Map.ofEntries(
             Map.entry("container", 1), Map.entry("folder", 1), Map.entry("user", 0), Map.entry("person", 0),
             Map.entry("project", 2), Map.entry("office", 3), Map.entry("location", 3), Map.entry("site", 3),
             Map.entry("event", 4), Map.entry("item", 4), Map.entry("device", 5), Map.entry("sample", 5));
 
-    /** Returns the palette class of a type, so every type gets one of a few stable colours and icons. */
-    public static String paletteClass(String type) {
+    /** Returns the palette pseudo-class of a type, so every type gets one of a few stable colours and icons. */
+    public static PseudoClass palette(String type) {
         Integer known = KNOWN_TYPES.get(type.toLowerCase(Locale.ROOT));
-        return PALETTE_PREFIX + (known != null ? known : Math.floorMod(type.hashCode(), PALETTE_SIZE));
+        return PALETTE.get(known != null ? known : Math.floorMod(type.hashCode(), PALETTE_SIZE));
+    }
+
+    /** Returns every palette pseudo-class. */
+    public static List<PseudoClass> palettes() {
+        return PALETTE;
     }
 }

@@ -55,8 +55,10 @@ final class SubtreeDeleteDialog {
         // Cancel is the default button, so Enter does not delete by accident.
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         deleteButton.setDefaultButton(false);
-        // Styled now, so that the first show only lays it out.
+        // Styled and laid out now, spinner included, so that showing it costs the FX thread little.
         dialog.getDialogPane().applyCss();
+        dialog.getDialogPane().autosize();
+        dialog.getDialogPane().layout();
         dialog.setOnHidden(event -> {
             SubtreeDeletes.Preview closed = preview;
             Runnable confirmed = onConfirmed;

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.FocusModel;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -25,6 +26,8 @@ import org.hotcore.explorer.ui.model.TreeModel;
 public final class TreePane {
 
     public static final String TREE_ID = "entityTree";
+    /** Rows added in one change from which the focus is lifted during the change. */
+    private static final int BULK_ROWS = 16;
 
     private final TreeModel model;
     private final TreeView<TreeEntry> tree = new TreeView<>();
@@ -35,6 +38,19 @@ public final class TreePane {
     private Consumer<EntityNode> onDeleteSubtree = node -> { };
     private Runnable onEscape = () -> { };
     private TreeDragAndDrop dragAndDrop;
+    private final EntityTreeItem.Host itemHost = new EntityTreeItem.Host() {
+        @Override
+        public void expanded(EntityNode node) {
+            if (!node.isChildrenRequested()) {
+                model.loadNextPage(node, () -> { });
+            }
+        }
+
+        @Override
+        public void addRows(int rows, Runnable change) {
+            addRowsKeepingFocus(rows, change);
+        }
+    };
 
     /**
      * Creates the tree.
@@ -44,7 +60,7 @@ public final class TreePane {
      */
     public TreePane(TreeModel model, BiConsumer<String, Boolean> onSelect) {
         this.model = model;
-        root = EntityTreeItem.root(model.getTopLevel(), this::expanded);
+        root = EntityTreeItem.root(model.getTopLevel(), itemHost);
         root.setExpanded(true);
         tree.setId(TREE_ID);
         tree.getStyleClass().add(StyleClasses.ENTITY_TREE);
@@ -148,9 +164,23 @@ public final class TreePane {
         return tree;
     }
 
-    private void expanded(EntityNode node) {
-        if (!node.isChildrenRequested()) {
-            model.loadNextPage(node, () -> { });
+    /**
+     * Adds rows with the focus lifted and put back on the same item after. With a focused row, the tree's focus
+     * model finds the row of every added item, each lookup walking the siblings before it, which costs the square
+     * of the rows added: several milliseconds of the FX thread for one page of 250 rows.
+     */
+    private void addRowsKeepingFocus(int rows, Runnable change) {
+        FocusModel<TreeItem<TreeEntry>> focusModel = tree.getFocusModel();
+        TreeItem<TreeEntry> focused = focusModel == null ? null : focusModel.getFocusedItem();
+        if (focused == null || rows < BULK_ROWS) {
+            change.run();
+            return;
+        }
+        focusModel.focus(-1);
+        try {
+            change.run();
+        } finally {
+            focusModel.focus(tree.getRow(focused));
         }
     }
 
@@ -195,7 +225,7 @@ public final class TreePane {
             tree.setRoot(root);
             tree.setShowRoot(false);
         } else {
-            focusItem = new EntityTreeItem(focus.node(), this::expanded);
+            focusItem = new EntityTreeItem(focus.node(), itemHost);
             tree.setRoot(focusItem);
             tree.setShowRoot(true);
             focusItem.setExpanded(true);
