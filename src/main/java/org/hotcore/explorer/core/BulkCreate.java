@@ -44,8 +44,18 @@ final class BulkCreate {
     /** Entities one chunk creates at most. */
     static final int MAX_CHUNK_ENTITIES = 2_000;
 
+    /**
+     * Entities of the first chunk at most. Each chunk after may have twice as many, up to {@link #MAX_CHUNK_ENTITIES},
+     * so the server starts on a small first transaction while the client prepares the next, larger one.
+     */
+    static final int FIRST_CHUNK_ENTITIES = 250;
+
     /** Attribute bytes one chunk sends at most, unless one entity alone is larger. */
     static final long MAX_CHUNK_BYTES = 8L << 20;
+
+    /** The types hotcore stores under children and index keys, and under GEO keys. */
+    private static final String SET = "set";
+    private static final String ZSET = "zset";
 
     /** Shared keys remembered at most, so memory stays bounded for calls with many distinct index values. */
     private static final int MAX_CHECKED_KEYS = 200_000;
@@ -86,8 +96,11 @@ final class BulkCreate {
         }
     }
 
-    /** A chunk: entities {@code from} (inclusive) to {@code to} (exclusive). */
-    private record Chunk(int from, int to) {
+    /**
+     * A chunk: entities {@code from} (inclusive) to {@code to} (exclusive), and for each of them the shared keys it
+     * joins, computed once for the check, the transaction and the keys remembered after.
+     */
+    private record Chunk(int from, int to, List<List<SharedKey>> sharedKeys) {
     }
 
     /**
@@ -104,6 +117,7 @@ final class BulkCreate {
         int[] done = {0};
         try {
             int from = 0;
+            int maxEntities = FIRST_CHUNK_ENTITIES;
             while (from < entities.size()) {
                 if (cancellation.isCancelled()) {
                     while (!inFlight.isEmpty()) {
@@ -112,7 +126,8 @@ final class BulkCreate {
                     throw new CancelledException("bulk create cancelled after " + done[0] + " of "
                             + entities.size() + " entities; the first " + done[0] + " were created");
                 }
-                Chunk chunk = nextChunk(from);
+                Chunk chunk = nextChunk(from, maxEntities);
+                maxEntities = Math.min(MAX_CHUNK_ENTITIES, 2 * maxEntities);
                 while (!inFlight.isEmpty() && (inFlight.size() >= 2 || dependsOn(chunk, inFlight.getLast().chunk()))) {
                     finish(inFlight.removeFirst(), progress, committed, done);
                 }
@@ -171,18 +186,23 @@ final class BulkCreate {
         return false;
     }
 
-    /** Takes entities from {@code from} while the chunk's commands, entities and bytes stay under their limits. */
-    private Chunk nextChunk(int from) {
+    /**
+     * Takes up to {@code maxEntities} entities from {@code from} while the chunk's commands and bytes stay under their
+     * limits.
+     */
+    private Chunk nextChunk(int from, int maxEntities) {
         int budget = Math.max(1, Math.min(MAX_CHUNK_COMMANDS, store.guard().limit() - 8));
-        Set<Bytes> sharedKeys = new LinkedHashSet<>();
+        Set<Bytes> sharedKeys = new HashSet<>();
         Set<String> chunkParents = new HashSet<>();
+        List<List<SharedKey>> keysOfEntities = new ArrayList<>();
         long bytes = 0;
         int to = from;
         int lastIndependent = -1;
-        while (to < entities.size() && to - from < MAX_CHUNK_ENTITIES) {
+        while (to < entities.size() && to - from < maxEntities) {
             Map<Bytes, Bytes> attributes = entities.get(to).attributes();
+            List<SharedKey> keysOfEntity = sharedKeysOf(to);
             List<Bytes> added = new ArrayList<>();
-            for (SharedKey shared : sharedKeysOf(to)) {
+            for (SharedKey shared : keysOfEntity) {
                 if (!sharedKeys.contains(shared.key())) {
                     added.add(shared.key());
                 }
@@ -204,6 +224,7 @@ final class BulkCreate {
                 lastIndependent = to;
             }
             sharedKeys.addAll(added);
+            keysOfEntities.add(keysOfEntity);
             chunkParents.add(parents.get(to));
             bytes += entityBytes;
             to++;
@@ -213,7 +234,7 @@ final class BulkCreate {
         if (to < entities.size() && parentIndices[to] >= from && lastIndependent > from) {
             to = lastIndependent;
         }
-        return new Chunk(from, to);
+        return new Chunk(from, to, List.copyOf(keysOfEntities.subList(0, to - from)));
     }
 
     /** A set that entities of a chunk join, with the type hotcore stores under its key. */
@@ -224,13 +245,13 @@ final class BulkCreate {
     private List<SharedKey> sharedKeysOf(int i) {
         Map<Bytes, Bytes> attributes = entities.get(i).attributes();
         List<SharedKey> keys = new ArrayList<>();
-        keys.add(new SharedKey(Bytes.wrap(Keys.children(parents.get(i))), "set"));
+        keys.add(new SharedKey(Bytes.wrap(Keys.children(parents.get(i))), SET));
         for (byte[] key : Writes.indexKeys(attributes)) {
-            keys.add(new SharedKey(Bytes.wrap(key), "set"));
+            keys.add(new SharedKey(Bytes.wrap(key), SET));
         }
         Geo.Position position = Geo.positionOf(attributes);
         if (position != null) {
-            keys.add(new SharedKey(Bytes.wrap(position.key()), "zset"));
+            keys.add(new SharedKey(Bytes.wrap(position.key()), ZSET));
         }
         return keys;
     }
@@ -254,7 +275,7 @@ final class BulkCreate {
                 if (!inChunk.contains(parent)) {
                     outsideParents.add(parent);
                 }
-                for (SharedKey shared : sharedKeysOf(i)) {
+                for (SharedKey shared : chunk.sharedKeys().get(i - chunk.from())) {
                     // Keys an earlier chunk of this call wrote are not checked again.
                     if (!checkedKeys.contains(shared.key())) {
                         types.putIfAbsent(shared.key(), shared.type());
@@ -316,8 +337,11 @@ final class BulkCreate {
             return null;
         });
         // The chunk's shared keys now exist with the types hotcore stores; later chunks of this call skip them.
-        for (int i = chunk.from(); i < chunk.to() && checkedKeys.size() < MAX_CHECKED_KEYS; i++) {
-            checkedKeys.addAll(sharedKeysOf(i).stream().map(SharedKey::key).toList());
+        for (List<SharedKey> keys : chunk.sharedKeys()) {
+            if (checkedKeys.size() >= MAX_CHECKED_KEYS) {
+                break;
+            }
+            keys.forEach(shared -> checkedKeys.add(shared.key()));
         }
     }
 
@@ -333,15 +357,15 @@ final class BulkCreate {
             batch.queue(p -> p.hset(Keys.entity(id), raw));
             pointers.add(Keys.parent(id));
             pointers.add(parents.get(i).getBytes(StandardCharsets.UTF_8));
-            setMembers.computeIfAbsent(Bytes.wrap(Keys.children(parents.get(i))), key -> new ArrayList<>())
-                    .add(member);
-            for (byte[] indexKey : Writes.indexKeys(attributes)) {
-                setMembers.computeIfAbsent(Bytes.wrap(indexKey), key -> new ArrayList<>()).add(member);
-            }
-            Geo.Position position = Geo.positionOf(attributes);
-            if (position != null) {
-                geoMembers.computeIfAbsent(Bytes.wrap(position.key()), key -> new LinkedHashMap<>())
-                        .put(member, new GeoCoordinate(position.longitude(), position.latitude()));
+            // The children set and the index sets, then the GEO set if any, as sharedKeysOf lists them.
+            for (SharedKey shared : chunk.sharedKeys().get(i - chunk.from())) {
+                if (SET.equals(shared.type())) {
+                    setMembers.computeIfAbsent(shared.key(), key -> new ArrayList<>()).add(member);
+                } else {
+                    Geo.Position position = Geo.positionOf(attributes);
+                    geoMembers.computeIfAbsent(shared.key(), key -> new LinkedHashMap<>())
+                            .put(member, new GeoCoordinate(position.longitude(), position.latitude()));
+                }
             }
         }
         byte[][] pairs = pointers.toArray(byte[][]::new);

@@ -68,6 +68,21 @@ class BulkCreateTest extends StoreTestBase {
     }
 
     @Test
+    void chunksDoubleFromSmallFirst() {
+        List<HotcoreStore.NewEntity> entities = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            entities.add(HotcoreStore.NewEntity.under(HotcoreStore.ROOT, attributes("name", "item " + i)));
+        }
+        List<Integer> committed = new ArrayList<>();
+
+        store.createAll(entities, Progress.NONE, Cancellation.NEVER, ids -> committed.add(ids.size()));
+
+        assertThat(committed).containsExactly(250, 500, 1_000, 2_000, 1_250);
+        assertThat(redis.scard("c:" + HotcoreStore.ROOT)).isEqualTo(5_000);
+        TestStores.assertValid(store);
+    }
+
+    @Test
     void chunksStayUnderSmallCommandLimit() {
         HotcoreStore small = TestStores.open(RedisTestServer.url(), 200, 2,
                 HotcoreStore.DEFAULT_RETRIES);
