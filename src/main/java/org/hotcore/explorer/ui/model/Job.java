@@ -152,6 +152,10 @@ public final class Job {
     }
 
     private void publish() {
+        if (state.get().isFinished()) {
+            // A delayed update after finish() has nothing to add.
+            return;
+        }
         long now = System.nanoTime();
         long doneNow = reportedDone.get();
         long totalNow = reportedTotal.get();
