@@ -16,6 +16,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -171,8 +172,9 @@ final class ExplorerTestSupport {
     /** Scrolls to the "Load more" row below {@code parent} and returns its cell. */
     Labeled loadMoreCell(FxRobot robot, TreeItem<TreeEntry> parent) {
         fxRun(() -> {
+            // The flow's own scrollTo shows the row whole, also when it is the tree's last row.
             TreeView<TreeEntry> tree = tree(robot);
-            tree.scrollTo(Math.max(0, tree.getRow(parent.getChildren().getLast()) - 3));
+            ((VirtualFlow<?>) tree.lookup(".virtual-flow")).scrollTo(tree.getRow(parent.getChildren().getLast()));
         });
         WaitForAsyncUtils.waitForFxEvents();
         // The cell exists only after the layout pass that follows the scroll, which a loaded machine can delay.

@@ -25,8 +25,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.hotcore.explorer.core.Bytes;
+import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.CommandGuard;
 import org.hotcore.explorer.core.HotcoreStore;
+import org.hotcore.explorer.core.Progress;
 import org.hotcore.explorer.core.RedisConnection;
 import org.hotcore.explorer.core.RedisSettings;
 import org.hotcore.explorer.server.LocalRedisServer;
@@ -56,6 +58,7 @@ import redis.clients.jedis.Jedis;
 class ExplorerWindowTest {
 
     private static final int BULK_CHILDREN = 600;
+    private static final int PAIR_CHILDREN = 260;
     private static final int WIDE_FIELDS = 1_200;
     private static final byte[] RAW_VALUE = {(byte) 0xff, (byte) 0xfe, 'a', 0};
 
@@ -88,6 +91,16 @@ class ExplorerWindowTest {
             wideId = store.create(samples, wide);
             largeId = store.create(samples, attributes("name", "Large", "type", "sample", "raw_data",
                     "x".repeat(70 * 1024)));
+            // Two siblings with more than a page of children each.
+            List<HotcoreStore.NewEntity> pairs = new ArrayList<>();
+            for (String pair : List.of("Pair A", "Pair B")) {
+                int parent = pairs.size();
+                pairs.add(HotcoreStore.NewEntity.under(samples, attributes("name", pair, "type", "container")));
+                for (int i = 0; i < PAIR_CHILDREN; i++) {
+                    pairs.add(HotcoreStore.NewEntity.underNew(parent, attributes("name", pair + " item " + i)));
+                }
+            }
+            store.createAll(pairs, Progress.NONE, Cancellation.NEVER);
         }
     }
 
@@ -180,24 +193,29 @@ class ExplorerWindowTest {
     @Test
     void pageAboveFocusKeepsFocus(FxRobot robot) {
         explorer.expand(robot, "root");
+        explorer.expand(robot, "Samples");
         TreeView<TreeEntry> tree = explorer.tree(robot);
-        TreeItem<TreeEntry> bulk = explorer.item(robot, "Bulk");
-        TreeItem<TreeEntry> below = fx(() -> tree.getTreeItem(tree.getRow(bulk) + 1));
-        assertThat(below).as("a row below Bulk").isNotNull();
-        fxRun(() -> tree.getSelectionModel().clearAndSelect(tree.getRow(below)));
-        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(below);
+        TreeItem<TreeEntry> pairA = explorer.item(robot, "Pair A");
+        TreeItem<TreeEntry> pairB = explorer.item(robot, "Pair B");
+        // The set's order decides which of the two siblings comes first.
+        boolean aFirst = fx(() -> tree.getRow(pairA) < tree.getRow(pairB));
+        TreeItem<TreeEntry> upper = aFirst ? pairA : pairB;
+        TreeItem<TreeEntry> lower = aFirst ? pairB : pairA;
+        int lowerRow = fx(() -> tree.getRow(lower));
+        fxRun(() -> tree.getSelectionModel().clearAndSelect(lowerRow));
+        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(lower);
 
-        // As a click on the arrow does: the selection and focus stay on the row below, which the page pushes down.
-        fxRun(() -> bulk.setExpanded(true));
-        waitUntil("the first page of Bulk is in", () -> !node(bulk).isLoading() && bulk.getChildren().size() == 251);
+        // As a click on the arrow does: the selection and focus stay on the lower row, which the page pushes down.
+        fxRun(() -> upper.setExpanded(true));
+        waitUntil("the first page is in", () -> !node(upper).isLoading() && upper.getChildren().size() == 251);
 
-        // Bulk's 250 rows and its Load more row now lie between Bulk and the row below.
-        int belowRow = fx(() -> tree.getRow(bulk)) + 252;
-        assertThat(fx(() -> tree.getRow(below))).isEqualTo(belowRow);
-        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(below);
-        assertThat(fx(() -> tree.getFocusModel().getFocusedIndex())).isEqualTo(belowRow);
-        assertThat(fx(() -> tree.getSelectionModel().getSelectedItems())).containsExactly(below);
-        assertThat(fx(() -> tree.getSelectionModel().getSelectedIndex())).isEqualTo(belowRow);
+        // The 250 rows of the page and the Load more row now lie above the lower row.
+        int movedRow = lowerRow + 251;
+        assertThat(fx(() -> tree.getRow(lower))).isEqualTo(movedRow);
+        assertThat(fx(() -> tree.getFocusModel().getFocusedItem())).isSameAs(lower);
+        assertThat(fx(() -> tree.getFocusModel().getFocusedIndex())).isEqualTo(movedRow);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItems())).containsExactly(lower);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedIndex())).isEqualTo(movedRow);
     }
 
     @Test
