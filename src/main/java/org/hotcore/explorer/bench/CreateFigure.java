@@ -42,7 +42,7 @@ final class CreateFigure implements Figure {
     private static final int BULK_WARMUP_RUNS = 4;
 
     /** Timed runs of the bulk call; the figure is their median. */
-    private static final int BULK_RUNS = 3;
+    private static final int BULK_RUNS = 5;
 
     @Override
     public void run(Bench bench) {
