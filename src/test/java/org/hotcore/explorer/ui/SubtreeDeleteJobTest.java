@@ -12,8 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.HotcoreStore;
@@ -88,9 +90,18 @@ class SubtreeDeleteJobTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.DELETE).release(KeyCode.SHIFT);
         waitUntil("the count is complete", () -> robot.lookup("#subtreeDeleteCount").tryQuery()
                 .map(label -> ((Label) label).getText().startsWith("3,031 entities")).orElse(false));
-        assertThat(robot.lookup("#subtreeDeleteNames").queryAs(Label.class).getText())
-                .startsWith("Doomed (30), D ").endsWith(" more");
-        return robot.lookup("#subtreeDeleteButton").queryButton();
+        Label names = robot.lookup("#subtreeDeleteNames").queryAs(Label.class);
+        assertThat(names.getText()).startsWith("Doomed (30), D ").endsWith(" more");
+        Button delete = robot.lookup("#subtreeDeleteButton").queryButton();
+        // The window keeps the size it opened with, before the count: the longer texts still show whole.
+        waitUntil("the button shows its whole text", () -> shownText(delete).equals(delete.getText()));
+        waitUntil("the names show whole", () -> shownText(names).equals(names.getText()));
+        return delete;
+    }
+
+    /** Returns the text a label or button draws, which ends in an ellipsis when its text does not fit. */
+    private static String shownText(Labeled labeled) {
+        return ((Text) labeled.lookup(".text")).getText();
     }
 
     private Job onlyJob() {

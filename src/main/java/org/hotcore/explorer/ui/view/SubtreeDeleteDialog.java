@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -24,9 +25,15 @@ final class SubtreeDeleteDialog {
     public static final String NAMES_ID = "subtreeDeleteNames";
     public static final String DELETE_BUTTON_ID = "subtreeDeleteButton";
 
+    private static final double CONTENT_WIDTH = 460;
+    private static final int NAME_LINES = 2;
+    /** Height of a line of text as a multiple of the font size, an estimate with room to spare. */
+    private static final double LINE_SPACING = 1.4;
+
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
     private final ProgressIndicator counting = new ProgressIndicator();
+    private final Label header = new Label();
     private final Label count = new Label();
     private final Label names = new Label();
     private final Button deleteButton;
@@ -40,23 +47,36 @@ final class SubtreeDeleteDialog {
     SubtreeDeleteDialog(Window owner) {
         dialog.initOwner(owner);
         dialog.setTitle("Delete subtree");
+        // A header of its own, whose text changes in place: a new header text makes the dialog rebuild its header.
+        header.setWrapText(true);
+        GridPane headerPanel = new GridPane();
+        headerPanel.getStyleClass().add("header-panel");
+        headerPanel.add(header, 0, 0);
+        dialog.getDialogPane().setHeader(headerPanel);
         counting.setPrefSize(16, 16);
         counting.managedProperty().bind(counting.visibleProperty());
         count.setId(COUNT_ID);
         names.setId(NAMES_ID);
         names.setWrapText(true);
+        names.setPrefWidth(CONTENT_WIDTH);
         VBox content = new VBox(10, new HBox(8, counting, count), names);
-        content.setPrefWidth(460);
+        content.setPrefWidth(CONTENT_WIDTH);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(delete, ButtonType.CANCEL);
         deleteButton = (Button) dialog.getDialogPane().lookupButton(delete);
         deleteButton.setId(DELETE_BUTTON_ID);
         deleteButton.getStyleClass().add("danger");
+        // The button bar fixes the width of uniform buttons when it lays them out, before the count names the
+        // entities in this button's text.
+        ButtonBar.setButtonUniformSize(deleteButton, false);
         // Cancel is the default button, so Enter does not delete by accident.
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         deleteButton.setDefaultButton(false);
         // Styled and laid out now, spinner included, so that showing it costs the FX thread little.
         dialog.getDialogPane().applyCss();
+        // Two lines for the names from the start: the window keeps the size it opens with, and the list grows
+        // by "and N more" when the count ends.
+        names.setMinHeight(Math.ceil(names.getFont().getSize() * NAME_LINES * LINE_SPACING));
         dialog.getDialogPane().autosize();
         dialog.getDialogPane().layout();
         dialog.setOnHidden(event -> {
@@ -80,7 +100,7 @@ final class SubtreeDeleteDialog {
         preview = counted;
         onConfirmed = confirmed;
         dialog.setResult(null);
-        dialog.setHeaderText("Delete " + counted.node().labelBinding().get() + " with its whole subtree?");
+        header.setText("Delete " + counted.node().labelBinding().get() + " with its whole subtree?");
         counting.visibleProperty().bind(counted.completeProperty().not().and(counted.failureProperty().isEmpty()));
         count.textProperty().bind(Bindings.createStringBinding(() -> {
             if (!counted.failureProperty().get().isEmpty()) {
