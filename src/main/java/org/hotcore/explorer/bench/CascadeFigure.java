@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.CascadeDelete;
 import org.hotcore.explorer.core.CommandGuard;
@@ -49,10 +48,7 @@ final class CascadeFigure implements Figure {
             List<Long> rates = runs.stream().map(result -> (Long) result.get("entitiesPerSecond")).toList();
             Result median = runs.stream().sorted(Comparator.comparingLong(
                     result -> (Long) result.get("entitiesPerSecond"))).toList().get(SHORT_CASE_RUNS / 2);
-            median.put("runsEntitiesPerSecond", rates);
-            median.summary(median.summary() + "; median of " + SHORT_CASE_RUNS + " runs: " + rates.stream()
-                    .map(Result::grouped).collect(Collectors.joining(", ")) + " entities/s");
-            bench.emit(median);
+            bench.emit(median.runs("median of " + SHORT_CASE_RUNS + " runs", rates));
         }
     }
 

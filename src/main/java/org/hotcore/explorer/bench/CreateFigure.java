@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.hotcore.explorer.core.Cancellation;
 import org.hotcore.explorer.core.HotcoreStore;
 import org.hotcore.explorer.core.Progress;
@@ -90,9 +89,7 @@ final class CreateFigure implements Figure {
                 .get(BULK_RUNS / 2);
         Result bulkResult = result(bench, bulk, "bulk: HotcoreStore.createAll, one call, median of " + BULK_RUNS
                 + " runs (" + shape + ")", 1, true);
-        bulkResult.put("runsEntitiesPerSecond", rates);
-        bulkResult.summary(bulkResult.summary() + "; runs: " + rates.stream().map(Result::grouped)
-                .collect(Collectors.joining(", ")) + " entities/s");
+        bulkResult.runs("runs", rates);
         if (!allComplete) {
             bulkResult.check("every run stores every entity", false);
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The outcome of one case of one figure: the measured values for the JSON line, one sentence for the documentation
@@ -69,6 +70,17 @@ final class Result {
 
     Object get(String name) {
         return values.get(name);
+    }
+
+    /**
+     * Adds the rates of every run of a repeated case to the JSON line, as {@code runsEntitiesPerSecond}, and to the
+     * sentence after {@code label}.
+     */
+    Result runs(String label, List<Long> entitiesPerSecond) {
+        put("runsEntitiesPerSecond", entitiesPerSecond);
+        summary = summary + "; " + label + ": " + entitiesPerSecond.stream().map(Result::grouped)
+                .collect(Collectors.joining(", ")) + " entities/s";
+        return this;
     }
 
     /** Sets the sentence shown in the table's result column. */

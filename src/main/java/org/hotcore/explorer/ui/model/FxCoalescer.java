@@ -8,9 +8,8 @@ import javafx.application.Platform;
 
 /**
  * Runs an action on the FX thread after {@link #request()}, at most once per {@link #INTERVAL_MILLIS} ms. Requests
- * made while a run is still queued join that run, so a worker that reports progress thousands of times a second
- * queues at most one update at a time, and the window redraws a job's progress a few times a second, not at every
- * frame.
+ * made while a run is queued join that run. So a worker that reports progress thousands of times a second queues
+ * one update at a time, and the window redraws a job's progress a few times a second, not at every frame.
  */
 final class FxCoalescer {
 

@@ -1,10 +1,6 @@
 package org.hotcore.explorer.ui.view;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
@@ -22,10 +18,6 @@ import org.hotcore.explorer.ui.model.EntityNode;
  * clicked. The kind of row and its state (deleted, cut, under a drag) are pseudo-classes.
  */
 final class EntityTreeCell extends TreeCell<TreeEntry> {
-
-    /** The pseudo-classes that mark the kind of row a cell shows. */
-    private static final List<PseudoClass> ENTRY_STATES = Stream.concat(
-            Stream.of(StyleClasses.TOP_LEVEL, StyleClasses.LOAD_MORE), StyleClasses.palettes().stream()).toList();
 
     /** How long a row works before it shows a spinner. */
     static final long SPINNER_DELAY_MILLIS = 250;
@@ -69,7 +61,7 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
         if (empty || entry == null) {
             setText(null);
             showGraphic(false);
-            setEntryStates(Set.of());
+            setEntryStates(false, false, null);
             return;
         }
         switch (entry) {
@@ -81,7 +73,8 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
     private void showEntity(EntityNode node) {
         textProperty().bind(node.labelBinding());
         subscription = Subscription.combine(
-                node.typeProperty().subscribe(type -> applyType(node.isTopLevel(), type)),
+                node.typeProperty().subscribe(type -> setEntryStates(node.isTopLevel(), false,
+                        type == null || type.isEmpty() ? null : StyleClasses.palette(type))),
                 node.missingProperty().subscribe(missing -> pseudoClassStateChanged(StyleClasses.MISSING, missing)),
                 node.loadingProperty().subscribe(loading -> updateGraphic(node)),
                 node.busyProperty().subscribe(busy -> updateGraphic(node)),
@@ -91,7 +84,7 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
     }
 
     private void showLoadMore(EntityNode parent) {
-        setEntryStates(Set.of(StyleClasses.LOAD_MORE));
+        setEntryStates(false, true, null);
         textProperty().bind(parent.remainingProperty().map(left -> "Load more (" + left + " left)"));
         subscription = parent.loadingProperty().subscribe(loading -> showWorking(loading, false));
     }
@@ -126,25 +119,16 @@ final class EntityTreeCell extends TreeCell<TreeEntry> {
         }
     }
 
-    private void applyType(boolean topLevel, String type) {
-        Set<PseudoClass> states = new HashSet<>(2);
-        if (topLevel) {
-            states.add(StyleClasses.TOP_LEVEL);
-        }
-        if (type != null && !type.isEmpty()) {
-            states.add(StyleClasses.palette(type));
-        }
-        setEntryStates(states);
-    }
-
     /**
-     * Sets the pseudo-classes of the row's kind: top-level, palette or load more. They are pseudo-classes because a
-     * change of style classes makes JavaFX match the cell and its children against every style sheet again, which
-     * each row that scrolls into view would pay.
+     * Sets the pseudo-classes of the row's kind: top-level, load more, and the palette slot of its type, null for
+     * none. A change of style classes would make JavaFX match the cell and its children against every style sheet
+     * again, which each row that scrolls into view would pay, and a pseudo-class change does not.
      */
-    private void setEntryStates(Set<PseudoClass> states) {
-        for (PseudoClass state : ENTRY_STATES) {
-            pseudoClassStateChanged(state, states.contains(state));
+    private void setEntryStates(boolean topLevel, boolean loadMore, PseudoClass palette) {
+        pseudoClassStateChanged(StyleClasses.TOP_LEVEL, topLevel);
+        pseudoClassStateChanged(StyleClasses.LOAD_MORE, loadMore);
+        for (PseudoClass slot : StyleClasses.palettes()) {
+            pseudoClassStateChanged(slot, slot == palette);
         }
     }
 }

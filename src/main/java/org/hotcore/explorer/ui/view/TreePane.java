@@ -166,8 +166,8 @@ public final class TreePane {
 
     /**
      * Adds rows with the focus lifted and put back on the same item after. With a focused row, the tree's focus
-     * model finds the row of every added item, each lookup walking the siblings before it, which costs the square
-     * of the rows added: several milliseconds of the FX thread for one page of 250 rows.
+     * model finds the row of every added item by walking the siblings before it. That costs the square of the rows
+     * added, several milliseconds of the FX thread for one page of 250 rows.
      */
     private void addRowsKeepingFocus(int rows, Runnable change) {
         FocusModel<TreeItem<TreeEntry>> focusModel = tree.getFocusModel();
